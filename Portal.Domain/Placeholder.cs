@@ -1,0 +1,1 @@
+namespace Portal.Domain; internal static class Placeholder;
