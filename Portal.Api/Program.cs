@@ -1,1 +1,20 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run(); public partial class Program;
+using Portal.Api;
+using Portal.Api.Data;
+using Portal.Api.Features.ApiKeys;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPortal();
+
+var app = builder.Build();
+app.UsePortal();
+await app.MigrateAndSeedAsync();
+if (ApiKeyCommandLine.IsCreateKey(args))
+{
+    return await ApiKeyCommandLine.RunAsync(app, args);
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point; public so that tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

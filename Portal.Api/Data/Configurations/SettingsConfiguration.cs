@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Hits;
+using Portal.Domain.Settings;
+
+namespace Portal.Api.Data.Configurations;
+
+internal sealed class SettingsConfiguration : IEntityTypeConfiguration<SiteSettings>
+{
+    public void Configure(EntityTypeBuilder<SiteSettings> builder)
+    {
+        builder.ToTable("Settings");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        // The lists are small and always read with the settings: one JSON column each.
+        builder.OwnsMany(s => s.ThemeColours, b => b.ToJson());
+        builder.OwnsMany(s => s.Banners, b => b.ToJson());
+        builder.OwnsMany(s => s.Links, b => b.ToJson());
+    }
+}
+
+internal sealed class DailyHitsConfiguration : IEntityTypeConfiguration<DailyHits>
+{
+    public void Configure(EntityTypeBuilder<DailyHits> builder) => builder.HasKey(d => d.Day);
+}
+
+internal sealed class AppliedSeedConfiguration : IEntityTypeConfiguration<AppliedSeed>
+{
+    public void Configure(EntityTypeBuilder<AppliedSeed> builder)
+    {
+        builder.HasKey(s => s.Name);
+        builder.Property(s => s.Name).HasMaxLength(100);
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<Portal.Domain.Access.ApiKey>
+{
+    public void Configure(EntityTypeBuilder<Portal.Domain.Access.ApiKey> builder)
+    {
+        builder.HasKey(k => k.Id);
+        builder.Property(k => k.Name).HasMaxLength(100);
+        builder.Property(k => k.Prefix).HasMaxLength(8);
+        builder.Property(k => k.Hash).HasMaxLength(64);
+        builder.HasIndex(k => k.Hash).IsUnique();
+        builder.Property(k => k.Role).HasConversion<string>().HasMaxLength(16);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Portal.Api.Data;
+
+/// <summary>Database options, bound from the <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>SQLite file path; relative paths are resolved against the working directory. Default <c>data/portal.db</c>.</summary>
+    public string Path { get; set; } = "data/portal.db";
+
+    /// <summary>How long a connection waits for a lock held by another writer before failing, in milliseconds.</summary>
+    public int BusyTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>Apply committed migrations and the seed at start-up (default true).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+}
+
+internal static class DatabaseSetup
+{
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        var connectionString = SqliteConnectionString(options);
+        // One pool serves request scopes and background services (the counter's flusher) alike.
+        services.AddPooledDbContextFactory<PortalDbContext>(o => o
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMs)));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    public static string SqliteConnectionString(DatabaseOptions options)
+    {
+        var path = System.IO.Path.GetFullPath(options.Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, options.BusyTimeoutMs / 1000),
+        }.ToString();
+    }
+
+    /// <summary>Applies committed migrations (never EnsureCreated), switches the file to WAL, then seeds.</summary>
+    public static async Task MigrateAndSeedAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        if (!options.MigrateOnStartup)
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        // WAL lets readers run while the counter flushes; it is a property of the file, so setting it once suffices.
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await db.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<Seed.PortalSeeder>().SeedAsync(CancellationToken.None);
+        await Features.ApiKeys.ApiKeySecrets.BootstrapAsync(
+            db, app.Configuration["Auth:BootstrapAdminKey"], app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, CancellationToken.None);
+    }
+}
+
+/// <summary>Per-connection SQLite settings: a busy timeout so writers queue instead of failing, and
+/// synchronous=NORMAL, which is durable across application crashes in WAL mode.</summary>
+internal sealed class SqlitePragmaInterceptor(int busyTimeoutMs) : DbConnectionInterceptor
+{
+    private readonly string _pragmas = $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = _pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = _pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the model without starting the web host.</summary>
+internal sealed class DesignTimeDbContextFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PortalDbContext>
+{
+    public PortalDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.Articles;
+using Portal.Domain.Directives;
+using Portal.Domain.Hits;
+using Portal.Domain.Settings;
+
+namespace Portal.Api.Data;
+
+/// <summary>Portal's unit of work. One <see cref="IEntityTypeConfiguration{TEntity}"/> per entity lives in Configurations/.</summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+
+    public DbSet<ArticleDirectiveLink> ArticleDirectiveLinks => Set<ArticleDirectiveLink>();
+
+    public DbSet<Directive> Directives => Set<Directive>();
+
+    public DbSet<DirectiveRelation> DirectiveRelations => Set<DirectiveRelation>();
+
+    public DbSet<IssuingBody> IssuingBodies => Set<IssuingBody>();
+
+    public DbSet<SiteSettings> Settings => Set<SiteSettings>();
+
+    public DbSet<DailyHits> DailyHits => Set<DailyHits>();
+
+    public DbSet<AppliedSeed> AppliedSeeds => Set<AppliedSeed>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored as UTC and read back as UTC: SQLite has no time-zone type, and a DateTime of
+        // kind Unspecified would be serialised without its "Z".
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+/// <summary>Records which seed sets have been applied, so a restart never re-seeds edited or deleted content.</summary>
+public sealed class AppliedSeed
+{
+    public string Name { get; set; } = "";
+
+    public DateTime AppliedAt { get; set; }
+}

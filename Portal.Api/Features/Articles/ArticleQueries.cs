@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Api.Data;
+using Portal.Api.Infrastructure;
+using Portal.Domain.Articles;
+using Portal.Domain.Common;
+using Portal.Domain.Text;
+
+namespace Portal.Api.Features.Articles;
+
+/// <summary>Filters for the article list (API.md "Lists"). All instants are UTC.</summary>
+/// <param name="Q">Full-text query: case- and tone-insensitive (đ included); '%' and '_' are literal.</param>
+/// <param name="Category">Category slug or id.</param>
+/// <param name="Tag">Tag (any spelling that folds to the same key).</param>
+/// <param name="From">Earliest publish instant (inclusive), ISO 8601.</param>
+/// <param name="To">Latest publish instant (exclusive), ISO 8601.</param>
+/// <param name="Directive">A directive id the articles relate to.</param>
+/// <param name="Sort">Sort fields, e.g. <c>-publishedAt,title</c>; default <c>-publishedAt</c>.</param>
+/// <param name="Page">1-based page number, default 1.</param>
+/// <param name="PageSize">Items per page, 1-100, default 20.</param>
+public sealed record ArticleListQuery(
+    string? Q,
+    string? Category,
+    string? Tag,
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    Guid? Directive,
+    string? Sort,
+    int? Page,
+    int? PageSize);
+
+internal static class ArticleQueries
+{
+    public static readonly SortFields<Article> Sorts = new SortFields<Article>(a => a.Id, "-publishedAt")
+        .Add("publishedAt", a => a.PublishedAt)
+        .Add("title", a => a.Title)
+        .Add("createdAt", a => a.CreatedAt)
+        .Add("updatedAt", a => a.UpdatedAt)
+        .Add("viewCount", a => a.ViewCount);
+
+    /// <summary>Articles an anonymous reader may see at <paramref name="nowUtc"/>: published, instant passed, not deleted.</summary>
+    public static IQueryable<Article> VisibleAt(this IQueryable<Article> articles, DateTime nowUtc) =>
+        articles.Where(a => a.DeletedAt == null && a.Status == ContentStatus.Published && a.PublishedAt <= nowUtc);
+
+    /// <summary>Applies the list filters; records malformed values in <paramref name="errors"/>.</summary>
+    public static IQueryable<Article> Filter(this IQueryable<Article> articles, ArticleListQuery query, QueryErrors errors)
+    {
+        if (query.From is { } from && query.To is { } to && to <= from)
+        {
+            errors.Add("to", "'to' must be after 'from'.");
+        }
+
+        if (query.From is { } f)
+        {
+            var fromUtc = f.UtcDateTime;
+            articles = articles.Where(a => a.PublishedAt >= fromUtc);
+        }
+
+        if (query.To is { } t)
+        {
+            var toUtc = t.UtcDateTime;
+            articles = articles.Where(a => a.PublishedAt < toUtc);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Category))
+        {
+            var category = query.Category.Trim();
+            articles = Guid.TryParse(category, out var categoryId)
+                ? articles.Where(a => a.CategoryId == categoryId)
+                : articles.Where(a => a.Category != null && a.Category.Slug == category);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Tag))
+        {
+            var key = VietnameseText.Slugify(query.Tag);
+            articles = articles.Where(a => a.Tags.Any(t => t.Key == key));
+        }
+
+        return articles.Search(query.Q, errors);
+    }
+
+    /// <summary>
+    /// Matches every folded term of <paramref name="q"/> as a substring of the pre-folded search text.
+    /// LIKE wildcards in the query are escaped, so '%' and '_' are literal characters.
+    /// </summary>
+    public static IQueryable<Article> Search(this IQueryable<Article> articles, string? q, QueryErrors errors)
+    {
+        if (q is null)
+        {
+            return articles;
+        }
+
+        if (q.Length > 200)
+        {
+            errors.Add("q", "'q' must be at most 200 characters.");
+            return articles;
+        }
+
+        foreach (var term in VietnameseText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(10))
+        {
+            var pattern = "%" + Like.Escape(term) + "%";
+            articles = articles.Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));
+        }
+
+        return articles;
+    }
+}
+
+internal static class ArticleDirectiveQueries
+{
+    /// <summary>Visible directives linked to an article (related by the editor or mentioned in its text), by issue date.</summary>
+    public static IQueryable<DirectiveRef> ArticleDirectives(this PortalDbContext db, Guid articleId, DateTime nowUtc) =>
+        from l in db.ArticleDirectiveLinks
+        where l.ArticleId == articleId
+        join d in db.Directives on l.DirectiveId equals d.Id
+        where d.DeletedAt == null && d.Status == ContentStatus.Published && d.PublishedAt <= nowUtc
+        orderby d.IssuedOn descending, d.Id
+        select new DirectiveRef(d.Id, d.Number, d.TypeName, d.Abstract);
+}

@@ -1,0 +1,44 @@
+using Portal.Domain.Common;
+using Portal.Domain.Directives;
+using Portal.Domain.Text;
+
+namespace Portal.Api.Features.Directives;
+
+/// <summary>Builds directive entities with the number's parsed parts filled in from the document-number parser.</summary>
+internal static class DirectiveFactory
+{
+    public static Directive Create(string number, string typeCode, IssuingBody issuer, DateOnly issuedOn, string @abstract, string? contentHtml, DateTime publishedAtUtc, DateTime nowUtc)
+    {
+        var directive = new Directive
+        {
+            Id = Guid.CreateVersion7(),
+            IssuerId = issuer.Id,
+            IssuerName = issuer.Name,
+            IssuedOn = issuedOn,
+            Abstract = @abstract,
+            ContentHtml = contentHtml,
+            Status = ContentStatus.Published,
+            PublishedAt = publishedAtUtc,
+            CreatedAt = nowUtc,
+            UpdatedAt = nowUtc,
+        };
+        ApplyNumber(directive, DocumentNumber.Parse(number).Value!, typeCode);
+        return directive;
+    }
+
+    /// <summary>Copies the parsed number and the type's catalogue name onto the directive and refreshes its search text.</summary>
+    public static void ApplyNumber(Directive directive, DocumentNumber number, string typeCode)
+    {
+        var type = DocumentTypes.Find(typeCode);
+        directive.Number = number.Raw;
+        directive.NumberCanonical = number.Canonical;
+        directive.NumberKey = number.SearchKey;
+        directive.NumberSystem = number.System.ToWireName();
+        directive.TypeCode = type?.Code ?? typeCode;
+        directive.TypeName = type?.Name ?? typeCode;
+        directive.SearchText = SearchText(directive);
+    }
+
+    public static string SearchText(Directive d) =>
+        VietnameseText.Fold(string.Join(' ', d.Number, d.NumberCanonical, d.TypeName, d.IssuerName, d.Abstract, d.Field ?? "", Infrastructure.HtmlContent.ToPlainText(d.ContentHtml)));
+}

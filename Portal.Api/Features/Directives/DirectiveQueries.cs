@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Api.Data;
+using Portal.Api.Infrastructure;
+using Portal.Domain.Common;
+using Portal.Domain.Directives;
+using Portal.Domain.Text;
+
+namespace Portal.Api.Features.Directives;
+
+/// <summary>Filters for the directive list.</summary>
+/// <param name="Q">Full-text query over number, abstract and content; case- and tone-insensitive.</param>
+/// <param name="Type">Type code, e.g. KH, CT, QĐ (ASCII "QD" accepted).</param>
+/// <param name="Issuer">Issuer code (e.g. HU) or catalogue id.</param>
+/// <param name="Year">Year of the issue date.</param>
+/// <param name="Validity">inForce, notYetInForce, expired or replaced.</param>
+/// <param name="Field">Lĩnh vực (folded match).</param>
+/// <param name="Sort">issuedOn or -issuedOn (default), number, publishedAt.</param>
+/// <param name="Page">1-based page number.</param>
+/// <param name="PageSize">Items per page, 1-100.</param>
+public sealed record DirectiveListQuery(
+    string? Q,
+    string? Type,
+    string? Issuer,
+    int? Year,
+    string? Validity,
+    string? Field,
+    string? Sort,
+    int? Page,
+    int? PageSize);
+
+internal static class DirectiveQueries
+{
+    public static readonly SortFields<Directive> Sorts = new SortFields<Directive>(d => d.Id, "-issuedOn")
+        .Add("issuedOn", d => d.IssuedOn)
+        .Add("number", d => d.NumberKey)
+        .Add("publishedAt", d => d.PublishedAt);
+
+    public static IQueryable<Directive> VisibleAt(this IQueryable<Directive> directives, DateTime nowUtc) =>
+        directives.Where(d => d.DeletedAt == null && d.Status == ContentStatus.Published && d.PublishedAt <= nowUtc);
+
+    public static IQueryable<Directive> Filter(this IQueryable<Directive> directives, DirectiveListQuery query, QueryErrors errors, DateOnly today, IQueryable<DirectiveRelation> relations)
+    {
+        if (!string.IsNullOrWhiteSpace(query.Type))
+        {
+            var code = query.Type.Trim();
+            directives = directives.Where(d => d.TypeCode == code || d.TypeCode == DocumentTypes.Canonical(code));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Issuer))
+        {
+            var issuer = query.Issuer.Trim();
+            directives = Guid.TryParse(issuer, out var issuerId)
+                ? directives.Where(d => d.IssuerId == issuerId)
+                : directives.Where(d => d.Issuer != null && d.Issuer.Code == issuer);
+        }
+
+        if (query.Year is { } year)
+        {
+            if (year is < 1945 or > 9999)
+            {
+                errors.Add("year", "'year' must be between 1945 and 9999.");
+            }
+            else
+            {
+                var first = new DateOnly(year, 1, 1);
+                var next = first.AddYears(1);
+                directives = directives.Where(d => d.IssuedOn >= first && d.IssuedOn < next);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Field))
+        {
+            var field = "%" + Like.Escape(VietnameseText.Fold(query.Field)) + "%";
+            directives = directives.Where(d => EF.Functions.Like(d.SearchText, field, Like.EscapeCharacter));
+        }
+
+        if (query.Validity is not null)
+        {
+            if (!Enum.TryParse<Validity>(query.Validity, ignoreCase: true, out var validity) || !Enum.IsDefined(validity) || int.TryParse(query.Validity, out _))
+            {
+                errors.Add("validity", "'validity' must be one of inForce, notYetInForce, expired, replaced.");
+            }
+            else
+            {
+                directives = directives.WithValidity(validity, today, relations);
+            }
+        }
+
+        if (query.Q is not null)
+        {
+            if (query.Q.Length > 200)
+            {
+                errors.Add("q", "'q' must be at most 200 characters.");
+            }
+            else
+            {
+                foreach (var term in VietnameseText.Fold(query.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(10))
+                {
+                    var pattern = "%" + Like.Escape(term) + "%";
+                    directives = directives.Where(d => EF.Functions.Like(d.SearchText, pattern, Like.EscapeCharacter));
+                }
+            }
+        }
+
+        return directives;
+    }
+
+    /// <summary>The validity rule as a query, so lists can filter by it; <see cref="ValidityOf"/> is the same rule in memory.</summary>
+    private static IQueryable<Directive> WithValidity(this IQueryable<Directive> directives, Validity validity, DateOnly today, IQueryable<DirectiveRelation> relations)
+    {
+        var replaced = relations.Where(r => r.Kind == RelationKind.Replaces).Select(r => r.ToId);
+        return validity switch
+        {
+            Validity.Replaced => directives.Where(d => replaced.Contains(d.Id)),
+            Validity.Expired => directives.Where(d => !replaced.Contains(d.Id) && d.ExpiresOn != null && d.ExpiresOn <= today),
+            Validity.NotYetInForce => directives.Where(d => !replaced.Contains(d.Id) && (d.ExpiresOn == null || d.ExpiresOn > today) && (d.EffectiveOn ?? d.IssuedOn) > today),
+            _ => directives.Where(d => !replaced.Contains(d.Id) && (d.ExpiresOn == null || d.ExpiresOn > today) && (d.EffectiveOn ?? d.IssuedOn) <= today),
+        };
+    }
+
+    /// <summary>
+    /// Hiệu lực at <paramref name="today"/> (a Vietnamese calendar date): replaced when another document replaces it,
+    /// expired from its expiry date, not yet in force before its effective date (the issue date where none is given).
+    /// </summary>
+    public static Validity ValidityOf(DateOnly issuedOn, DateOnly? effectiveOn, DateOnly? expiresOn, bool isReplaced, DateOnly today) =>
+        isReplaced ? Validity.Replaced
+        : expiresOn is { } e && e <= today ? Validity.Expired
+        : (effectiveOn ?? issuedOn) > today ? Validity.NotYetInForce
+        : Validity.InForce;
+}

@@ -1,0 +1,99 @@
+using Portal.Api.Infrastructure;
+using Portal.Domain.Common;
+using Portal.Domain.Directives;
+
+namespace Portal.Api.Features.Directives;
+
+/// <summary>
+/// A directive (văn bản) with the fields Decree 42/2022/NĐ-CP art. 4.1.a requires a portal to show. Dates are
+/// calendar dates in Asia/Ho_Chi_Minh (<c>YYYY-MM-DD</c>); instants are UTC.
+/// </summary>
+/// <param name="Id">Opaque id.</param>
+/// <param name="Number">Số ký hiệu as entered, e.g. "211/KH-HU".</param>
+/// <param name="NumberCanonical">Canonical form, e.g. "211-KH/HU" (Party layout, Guidance 36-HD/VPTW).</param>
+/// <param name="NumberSystem">state, state-legal, state-letter, national-assembly, party, legacy or unknown.</param>
+/// <param name="Type">Loại văn bản: code and name.</param>
+/// <param name="Issuer">Cơ quan ban hành.</param>
+/// <param name="IssuedOn">Ngày ban hành.</param>
+/// <param name="EffectiveOn">Ngày hiệu lực, or null.</param>
+/// <param name="ExpiresOn">Expiry date, or null.</param>
+/// <param name="Validity">Derived at read time: inForce, notYetInForce, expired or replaced.</param>
+/// <param name="Abstract">Trích yếu.</param>
+/// <param name="ContentHtml">Sanitised HTML content, or null.</param>
+/// <param name="Signer">Người ký.</param>
+/// <param name="Field">Lĩnh vực.</param>
+/// <param name="Status">draft, scheduled, published or archived.</param>
+/// <param name="PublishedAt">Publish instant (UTC).</param>
+/// <param name="CreatedAt">Creation instant (UTC).</param>
+/// <param name="UpdatedAt">Last change (UTC).</param>
+/// <param name="ViewCount">Page views counted so far.</param>
+/// <param name="Relations">Links to other directives in both directions.</param>
+/// <param name="Version">Content revision; the ETag is derived from it.</param>
+public sealed record DirectiveResponse(
+    Guid Id,
+    string Number,
+    string NumberCanonical,
+    string NumberSystem,
+    DocumentTypeRef Type,
+    IssuerRef Issuer,
+    DateOnly IssuedOn,
+    DateOnly? EffectiveOn,
+    DateOnly? ExpiresOn,
+    Validity Validity,
+    string Abstract,
+    string? ContentHtml,
+    string? Signer,
+    string? Field,
+    PublicationState Status,
+    DateTime? PublishedAt,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    long ViewCount,
+    IReadOnlyList<RelationResponse> Relations,
+    int Version) : IVersioned;
+
+/// <summary>A directive in a list: no content, no relations.</summary>
+public sealed record DirectiveListItem(
+    Guid Id,
+    string Number,
+    string NumberCanonical,
+    DocumentTypeRef Type,
+    IssuerRef Issuer,
+    DateOnly IssuedOn,
+    DateOnly? EffectiveOn,
+    DateOnly? ExpiresOn,
+    Validity Validity,
+    string Abstract,
+    string? Field,
+    DateTime? PublishedAt);
+
+/// <summary>Loại văn bản, e.g. { "code": "KH", "name": "Kế hoạch" }.</summary>
+public sealed record DocumentTypeRef(string Code, string Name);
+
+/// <summary>Cơ quan ban hành: catalogue id and code where known, and the printed name.</summary>
+public sealed record IssuerRef(Guid? Id, string Name, string? Code);
+
+/// <summary>
+/// A link to another directive. <c>direction</c> is <c>outgoing</c> when this directive is the subject
+/// ("this implements that") and <c>incoming</c> when the other one is ("that implements this").
+/// </summary>
+public sealed record RelationResponse(RelationKind Kind, RelationDirection Direction, DirectiveSummary Directive);
+
+/// <summary>Which end of a relation the directive being read is on.</summary>
+public enum RelationDirection
+{
+    Outgoing,
+    Incoming,
+}
+
+/// <summary>A short directive reference in relations.</summary>
+public sealed record DirectiveSummary(Guid Id, string Number, string NumberCanonical, string TypeName, string IssuerName, DateOnly IssuedOn, string Abstract);
+
+/// <summary>Hiệu lực, derived from dates and relations at read time, never stored.</summary>
+public enum Validity
+{
+    InForce,
+    NotYetInForce,
+    Expired,
+    Replaced,
+}

@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Portal.Api.Infrastructure;
+using Portal.Domain.Common;
+using Portal.Domain.Hits;
+
+namespace Portal.Api.Features.Hits;
+
+/// <summary>/api/v1/hits — the visit counter ("Số lượt truy cập — Trong ngày / Tất cả").</summary>
+internal static class HitEndpoints
+{
+    /// <summary>Cookie that identifies a browser across page views (a random id; no IP address is ever stored).</summary>
+    public const string VisitorCookie = "portal_vid";
+
+    /// <summary>Header a frontend server uses to pass its own visitor id when it reports hits on a reader's behalf.</summary>
+    public const string VisitorHeader = "X-Visitor-Id";
+
+    public static IEndpointRouteBuilder MapHits(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/hits").WithTags("Visit counter");
+        group.MapGet("", Get)
+            .WithName("GetHits")
+            .WithSummary("Get the visit counter")
+            .WithDescription("today and total are visits; 'today' is the calendar day in Asia/Ho_Chi_Minh, returned as date. Page views are given too.")
+            .WithETag();
+        group.MapGet("daily", Daily)
+            .WithName("GetDailyHits")
+            .WithSummary("Get visits and page views per day")
+            .WithDescription("from and to are calendar dates in Asia/Ho_Chi_Minh (YYYY-MM-DD), inclusive, at most 366 days apart; default the last 30 days.")
+            .WithETag();
+        group.MapPost("", Post)
+            .WithName("PostHit")
+            .WithSummary("Count a page view")
+            .WithDescription($"Counts one page view, and a visit when the visitor was idle for 30 minutes or the Vietnamese day changed. The visitor is identified by the {VisitorHeader} header (8-64 characters of A-Z, a-z, 0-9, '-' and '_') or else by the {VisitorCookie} cookie, which this endpoint sets when missing.")
+            .Validates<HitCommand>()
+            .RequireCors(Cors.Writes);
+        return app;
+    }
+
+    public static async Task<Ok<HitTotals>> Get(HitCounter counter, CancellationToken ct) =>
+        TypedResults.Ok(await counter.TotalsAsync(ct));
+
+    public static async Task<Results<Ok<IReadOnlyList<DayTotals>>, ValidationProblem>> Daily(
+        DateOnly? from, DateOnly? to, HitCounter counter, TimeProvider clock, CancellationToken ct)
+    {
+        var today = VietnamTime.DateOf(clock.GetUtcNow());
+        var last = to ?? today;
+        var first = from ?? last.AddDays(-29);
+        var errors = new QueryErrors();
+        if (first > last)
+        {
+            errors.Add("to", "'to' must not be before 'from'.");
+        }
+        else if (last.DayNumber - first.DayNumber > 365)
+        {
+            errors.Add("from", "The range may span at most 366 days.");
+        }
+
+        return errors.Any ? errors.ToProblem() : TypedResults.Ok(await counter.DailyAsync(first, last, ct));
+    }
+
+    public static Results<Accepted, ValidationProblem> Post(HitCommand command, HitCounter counter, HttpContext http)
+    {
+        var header = http.Request.Headers[VisitorHeader].ToString();
+        string visitor;
+        if (header.Length > 0)
+        {
+            if (!IsVisitorId(header))
+            {
+                return Problems.Invalid(VisitorHeader, $"'{VisitorHeader}' must be 8-64 characters of A-Z, a-z, 0-9, '-' and '_'.");
+            }
+
+            visitor = header;
+        }
+        else if (http.Request.Cookies[VisitorCookie] is { } cookie && IsVisitorId(cookie))
+        {
+            visitor = cookie;
+        }
+        else
+        {
+            visitor = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            http.Response.Cookies.Append(VisitorCookie, visitor, new CookieOptions
+            {
+                HttpOnly = true,
+                IsEssential = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = http.Request.IsHttps,
+                MaxAge = TimeSpan.FromDays(365),
+            });
+        }
+
+        counter.Record(visitor, command.ArticleId, command.DirectiveId);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static bool IsVisitorId(string value) =>
+        value.Length is >= 8 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}

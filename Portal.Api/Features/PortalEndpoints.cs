@@ -1,0 +1,23 @@
+using Portal.Api.Features.ApiKeys;
+using Portal.Api.Features.Articles;
+using Portal.Api.Features.Directives;
+using Portal.Api.Features.Health;
+using Portal.Api.Features.Hits;
+using Portal.Api.Features.Settings;
+
+namespace Portal.Api.Features;
+
+/// <summary>Maps every resource's endpoints; each resource owns its folder and its <c>Map…</c> extension.</summary>
+internal static class PortalEndpoints
+{
+    public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/articles").WithTags("Articles").MapArticleReads();
+        app.MapGroup("/api/v1/directives").WithTags("Directives").MapDirectiveReads();
+        app.MapSettings();
+        app.MapHits();
+        app.MapApiKeys();
+        app.MapPortalHealth();
+        return app;
+    }
+}

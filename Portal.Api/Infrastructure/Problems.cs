@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Portal.Api.Infrastructure;
+
+/// <summary>
+/// RFC 9457 problem details for every error. Expected outcomes (not found, stale ETag…) are returned by
+/// handlers; this class also turns the framework's binding failures (malformed query values, malformed JSON,
+/// wrong content type, oversized bodies) into problems that name the offending field.
+/// </summary>
+internal static partial class Problems
+{
+    public static IServiceCollection AddPortalProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures throw so that the handler above can name the parameter instead of answering an empty 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not Found");
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+
+    public static ProblemHttpResult PreconditionFailed(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition Failed");
+
+    public static ProblemHttpResult Unprocessable(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unprocessable Content");
+
+    /// <summary>A 400 validation problem with one message for one field (camelCase JSON name or query parameter).</summary>
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "One or more validation errors occurred.");
+
+    /// <summary>Maps <see cref="BadHttpRequestException"/> (thrown by parameter binding) to a problem naming the field.</summary>
+    private sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            if (exception is not BadHttpRequestException bad)
+            {
+                return false;
+            }
+
+            var status = bad.StatusCode;
+            var problem = new ProblemDetails
+            {
+                Status = status,
+                Title = status switch
+                {
+                    StatusCodes.Status413PayloadTooLarge => "Payload Too Large",
+                    StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
+                    _ => "One or more validation errors occurred.",
+                },
+                Detail = Describe(bad),
+            };
+            if (status == StatusCodes.Status400BadRequest && FieldOf(bad) is { } field)
+            {
+                problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [problem.Detail] };
+            }
+
+            httpContext.Response.StatusCode = status;
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        }
+
+        private static string Describe(BadHttpRequestException bad) => bad.InnerException switch
+        {
+            JsonException json => $"The request body is not valid JSON for this operation{At(json)}: {FirstSentence(json.Message)}",
+            _ when bad.StatusCode == StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+            _ when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => "The request body is larger than this operation accepts.",
+            _ => BindFailure().Match(bad.Message) is { Success: true } m
+                ? $"'{m.Groups["value"].Value}' is not a valid value for '{JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value)}'."
+                : bad.Message,
+        };
+
+        private static string? FieldOf(BadHttpRequestException bad)
+        {
+            if (bad.InnerException is JsonException json)
+            {
+                return JsonPathToField(json.Path);
+            }
+
+            var m = BindFailure().Match(bad.Message);
+            return m.Success ? JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value) : bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "body" : null;
+        }
+
+        private static string At(JsonException json) => string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "" : $" at '{JsonPathToField(json.Path)}'";
+
+        private static string FirstSentence(string message)
+        {
+            var cut = message.IndexOf(". Path:", StringComparison.Ordinal);
+            return cut > 0 ? message[..(cut + 1)] : message;
+        }
+    }
+
+    /// <summary>"$.coverImage.caption" → "coverImage.caption"; "$.tags[2]" → "tags[2]".</summary>
+    public static string JsonPathToField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    // The framework's message: Failed to bind parameter "int? page" from "abc".
+    [GeneratedRegex("""^Failed to bind parameter "(?:[^"]*\s)?(?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex BindFailure();
+}

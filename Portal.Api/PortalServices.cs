@@ -1,0 +1,51 @@
+using FluentValidation;
+using Portal.Api.Data;
+using Portal.Api.Data.Seed;
+using Portal.Api.Features;
+using Portal.Api.Features.ApiKeys;
+using Portal.Api.Features.Health;
+using Portal.Api.Features.Hits;
+using Portal.Api.Infrastructure;
+using Portal.Domain.Articles;
+
+namespace Portal.Api;
+
+/// <summary>Composition of Portal's services and middleware; Program.cs only calls these two methods.</summary>
+internal static class PortalServices
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+        services.AddPortalDatabase(configuration);
+        services.AddScoped<PortalSeeder>();
+        services.AddSingleton<HtmlContent>();
+        services.AddPortalJson();
+        services.AddPortalProblemDetails();
+        services.AddPortalOpenApi();
+        services.AddPortalCors(configuration);
+        services.AddPortalHealthChecks();
+        services.AddPortalAuth();
+        services.AddValidatorsFromAssemblyContaining<ArticleCommandValidator>(includeInternalTypes: false);
+
+        var hitOptions = configuration.GetSection(HitOptions.Section).Get<HitOptions>() ?? new HitOptions();
+        services.AddSingleton(hitOptions);
+        services.AddSingleton<HitCounter>();
+        services.AddHostedService<HitFlusher>();
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseRejectInvalidCredentials();
+        app.UseAuthorization();
+        app.UsePortalOpenApi();
+        app.MapPortalApi();
+        return app;
+    }
+}

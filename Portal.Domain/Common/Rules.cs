@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace Portal.Domain.Common;
+
+/// <summary>Reusable FluentValidation rules for the formats every resource shares.</summary>
+public static partial class Rules
+{
+    /// <summary>
+    /// Vietnamese phone numbers as portals print them: fixed lines with a 3-4 digit area code such as
+    /// <c>(0251).3861114</c>, <c>0251 3861 114</c> or <c>+84 251 3861114</c>, mobiles such as <c>0912 345 678</c>,
+    /// and hotlines such as <c>1900 1234</c>. After removing the separators <c>( ) . - space</c>, the number is
+    /// 10-11 digits starting with 0 (9-10 after +84), or an 8-10 digit 1800/1900 service number
+    /// (national numbering plan, Circular 22/2014/TT-BTTTT as amended by the 2017-2018 area-code change).
+    /// </summary>
+    public static bool IsVietnamesePhone(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || !PhoneShape().IsMatch(value))
+        {
+            return false;
+        }
+
+        var digits = new string(value.Where(char.IsAsciiDigit).ToArray());
+        if (value.TrimStart().StartsWith('+'))
+        {
+            return digits.StartsWith("84", StringComparison.Ordinal) && digits.Length is >= 11 and <= 12 && digits[2] != '0';
+        }
+
+        if (digits.StartsWith("1800", StringComparison.Ordinal) || digits.StartsWith("1900", StringComparison.Ordinal))
+        {
+            return digits.Length is >= 8 and <= 10;
+        }
+
+        return digits.Length is 10 or 11 && digits[0] == '0' && digits[1] != '0';
+    }
+
+    /// <summary>An absolute http or https URL with a host (no javascript:, data:, file: or relative URLs).</summary>
+    public static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host)
+        && !value!.Any(char.IsWhiteSpace);
+
+    /// <summary>A CSS hex colour: <c>#RGB</c> or <c>#RRGGBB</c>.</summary>
+    public static bool IsHexColour(string? value) => value is not null && HexColour().IsMatch(value);
+
+    /// <summary>
+    /// A single e-mail address (one @, a dotted domain, no spaces or display names), as a portal's footer shows it.
+    /// Stricter than FluentValidation's default, which accepts anything containing an @.
+    /// </summary>
+    public static bool IsEmail(string? value) => value is not null && value.Length <= 254 && Email().IsMatch(value);
+
+    /// <summary>Rejects control characters (other than tab/newline in long text), which no portal text should hold.</summary>
+    public static bool HasNoControlCharacters(string? value, bool allowLineBreaks = false) =>
+        value is null || value.All(c => !char.IsControl(c) || (allowLineBreaks && c is '\n' or '\r' or '\t'));
+
+    public static IRuleBuilderOptions<T, string?> VietnamesePhone<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(IsVietnamesePhone).WithMessage("'{PropertyName}' must be a Vietnamese phone number such as (0251).3861114 or 0912 345 678.");
+
+    public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(IsHttpUrl).WithMessage("'{PropertyName}' must be an absolute http or https URL.");
+
+    public static IRuleBuilderOptions<T, string?> HexColour<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(IsHexColour).WithMessage("'{PropertyName}' must be a hex colour such as #C8102E.");
+
+    public static IRuleBuilderOptions<T, string?> EmailAddress<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(IsEmail).WithMessage("'{PropertyName}' must be an e-mail address such as ubnd-vc@dongnai.gov.vn.");
+
+    /// <summary>Required single-line text: not blank, at most <paramref name="max"/> characters, no control characters.</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredLine<T>(this IRuleBuilder<T, string?> rule, int max) =>
+        rule.NotEmpty().WithMessage("'{PropertyName}' is required and must not be blank.")
+            .MaximumLength(max)
+            .Must(v => HasNoControlCharacters(v)).WithMessage("'{PropertyName}' must not contain control characters or line breaks.");
+
+    /// <summary>Optional single-line text: at most <paramref name="max"/> characters, no control characters.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalLine<T>(this IRuleBuilder<T, string?> rule, int max) =>
+        rule.MaximumLength(max)
+            .Must(v => HasNoControlCharacters(v)).WithMessage("'{PropertyName}' must not contain control characters or line breaks.");
+
+    /// <summary>Culture-invariant formatting for messages.</summary>
+    public static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^\+?[0-9 ().\-]{6,24}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhoneShape();
+
+    [GeneratedRegex("^#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$", RegexOptions.CultureInvariant)]
+    private static partial Regex HexColour();
+
+    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Email();
+}

@@ -1,0 +1,53 @@
+using FluentValidation;
+using Portal.Domain.Common;
+
+namespace Portal.Domain.Directives;
+
+/// <summary>The editable fields of a directive for create (POST) and full update (PUT).</summary>
+/// <param name="Number">Số ký hiệu as printed, e.g. "211/KH-HU" (Decree 30/2020/NĐ-CP; Guidance 36-HD/VPTW).</param>
+/// <param name="TypeCode">Loại văn bản code from the catalogue, e.g. "KH" (Kế hoạch), "CT" (Chỉ thị).</param>
+/// <param name="IssuerId">Catalogue id of the cơ quan ban hành, or null with <paramref name="IssuerName"/>.</param>
+/// <param name="IssuerName">Issuing body's printed name.</param>
+/// <param name="IssuedOn">Ngày ban hành (calendar date in Vietnam).</param>
+/// <param name="EffectiveOn">Ngày hiệu lực; not before the issue date.</param>
+/// <param name="ExpiresOn">Expiry date; after the effective date.</param>
+/// <param name="Abstract">Trích yếu, 1-1,000 characters.</param>
+/// <param name="ContentHtml">Optional HTML content, sanitised on save.</param>
+/// <param name="Signer">Người ký.</param>
+/// <param name="Field">Lĩnh vực.</param>
+public sealed record DirectiveCommand(
+    string? Number,
+    string? TypeCode,
+    Guid? IssuerId,
+    string? IssuerName,
+    DateOnly? IssuedOn,
+    DateOnly? EffectiveOn,
+    DateOnly? ExpiresOn,
+    string? Abstract,
+    string? ContentHtml,
+    string? Signer,
+    string? Field);
+
+/// <summary>Rules for <see cref="DirectiveCommand"/>; the number's own syntax is checked by the document-number parser.</summary>
+public sealed class DirectiveCommandValidator : AbstractValidator<DirectiveCommand>
+{
+    public DirectiveCommandValidator()
+    {
+        RuleFor(x => x.Number).RequiredLine(100);
+        RuleFor(x => x.TypeCode).RequiredLine(10);
+        RuleFor(x => x.IssuerName).RequiredLine(300).When(x => x.IssuerId is null);
+        RuleFor(x => x.IssuerName).OptionalLine(300);
+        RuleFor(x => x.IssuedOn).NotNull().WithMessage("'{PropertyName}' is required (YYYY-MM-DD).")
+            .Must(d => d is null || d.Value.Year >= 1945).WithMessage("'{PropertyName}' must not be before 1945.");
+        RuleFor(x => x.EffectiveOn).GreaterThanOrEqualTo(x => x.IssuedOn)
+            .When(x => x.EffectiveOn is not null && x.IssuedOn is not null)
+            .WithMessage("'{PropertyName}' must not be before the issue date.");
+        RuleFor(x => x.ExpiresOn).GreaterThan(x => x.EffectiveOn ?? x.IssuedOn)
+            .When(x => x.ExpiresOn is not null && (x.EffectiveOn ?? x.IssuedOn) is not null)
+            .WithMessage("'{PropertyName}' must be after the effective date.");
+        RuleFor(x => x.Abstract).RequiredLine(1000);
+        RuleFor(x => x.ContentHtml).MaximumLength(200_000);
+        RuleFor(x => x.Signer).OptionalLine(200);
+        RuleFor(x => x.Field).OptionalLine(200);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// Portal hosted in memory over a real SQLite file of its own (migrated and seeded as at a real start), with a
+/// fake clock that tests move. Dispose deletes the file unless <see cref="KeepDatabase"/> is set.
+/// </summary>
+public class PortalApp : WebApplicationFactory<Program>
+{
+    /// <summary>2026-11-29 10:00 in Asia/Ho_Chi_Minh.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 29, 3, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public PortalApp(string? databasePath = null, FakeTimeProvider? clock = null)
+    {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "portal-tests", $"{Guid.NewGuid():N}.db");
+        Clock = clock ?? new FakeTimeProvider(DefaultNow);
+        Setting("Database:Path", DatabasePath);
+        Setting("Hits:FlushIntervalMs", "50");
+    }
+
+    public string DatabasePath { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public bool KeepDatabase { get; set; }
+
+    /// <summary>Overrides a configuration value (before the first request).</summary>
+    public PortalApp Setting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A client that does not follow redirects, so tests see 301s.</summary>
+    public HttpClient Client(string? bearer = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && !KeepDatabase)
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                try
+                {
+                    File.Delete(DatabasePath + suffix);
+                }
+                catch (IOException)
+                {
+                    // A pooled connection may still hold the file on some platforms; the temp folder is disposable.
+                }
+            }
+        }
+    }
+}
+
+/// <summary>One seeded Portal shared by the read-only tests of a class.</summary>
+public sealed class SeededPortal : IDisposable
+{
+    public PortalApp App { get; } = new();
+
+    public void Dispose() => App.Dispose();
+}
