@@ -3,6 +3,7 @@ using Portal.Api.Data;
 using Portal.Api.Data.Seed;
 using Portal.Api.Features;
 using Portal.Api.Features.ApiKeys;
+using Portal.Api.Features.Articles;
 using Portal.Api.Features.Health;
 using Portal.Api.Features.Hits;
 using Portal.Api.Infrastructure;
@@ -21,6 +22,7 @@ internal static class PortalServices
         services.AddPortalDatabase(configuration);
         services.AddScoped<PortalSeeder>();
         services.AddSingleton<HtmlContent>();
+        services.AddScoped<ArticleWriter>();
         services.AddPortalJson();
         services.AddPortalProblemDetails();
         services.AddPortalOpenApi();

@@ -3,6 +3,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Articles;
 using Portal.Domain.Directives;
 using Portal.Domain.Hits;
+using Portal.Domain.Media;
 using Portal.Domain.Settings;
 
 namespace Portal.Api.Data;
@@ -31,6 +32,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<AppliedSeed> AppliedSeeds => Set<AppliedSeed>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<MediaItem> Media => Set<MediaItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

@@ -12,7 +12,7 @@ internal static class PortalEndpoints
 {
     public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/articles").WithTags("Articles").MapArticleReads();
+        app.MapGroup("/api/v1/articles").WithTags("Articles").MapArticleReads().MapArticleWrites();
         app.MapGroup("/api/v1/directives").WithTags("Directives").MapDirectiveReads();
         app.MapSettings();
         app.MapHits();

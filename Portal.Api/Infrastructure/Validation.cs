@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Portal.Domain.Common;
 
 namespace Portal.Api.Infrastructure;
 
@@ -14,14 +15,33 @@ internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFi
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var argument = context.Arguments.OfType<T>().FirstOrDefault();
-        if (argument is null)
+        var index = IndexOfArgument(context);
+        if (index < 0 || context.Arguments[index] is not T argument)
         {
             return Problems.Invalid("body", "A JSON body is required.");
         }
 
+        if (argument is INormalizable<T> normalizable)
+        {
+            argument = normalizable.Normalized();
+            context.Arguments[index] = argument;
+        }
+
         var result = await validator.ValidateAsync(argument, context.HttpContext.RequestAborted);
         return result.IsValid ? await next(context) : ValidationProblemOf(result);
+    }
+
+    private static int IndexOfArgument(EndpointFilterInvocationContext context)
+    {
+        for (var i = 0; i < context.Arguments.Count; i++)
+        {
+            if (context.Arguments[i] is T)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     public static ValidationProblem ValidationProblemOf(ValidationResult result) => TypedResults.ValidationProblem(

@@ -26,10 +26,27 @@ public sealed record ArticleCommand(
     Guid? CategoryId,
     IReadOnlyList<string>? Tags,
     ImageCommand? CoverImage,
-    IReadOnlyList<Guid>? DirectiveIds);
+    IReadOnlyList<Guid>? DirectiveIds) : INormalizable<ArticleCommand>
+{
+    /// <inheritdoc />
+    public ArticleCommand Normalized() => this with
+    {
+        Title = Rules.Clean(Title),
+        Slug = string.IsNullOrWhiteSpace(Slug) ? null : Slug.Trim(),
+        Summary = Rules.Clean(Summary),
+        BodyHtml = BodyHtml is null ? null : Text.VietnameseText.Nfc(BodyHtml),
+        Author = Rules.Clean(Author),
+        Tags = Tags?.Select(t => Rules.Clean(t) ?? "").ToList(),
+        CoverImage = CoverImage?.Normalized(),
+    };
+}
 
 /// <summary>An image reference: a stored media id, or a bare file name for migrated content.</summary>
-public sealed record ImageCommand(Guid? MediaId, string? FileName, string? Caption, string? AltText);
+public sealed record ImageCommand(Guid? MediaId, string? FileName, string? Caption, string? AltText) : INormalizable<ImageCommand>
+{
+    /// <inheritdoc />
+    public ImageCommand Normalized() => this with { FileName = Rules.Clean(FileName), Caption = Rules.Clean(Caption), AltText = Rules.Clean(AltText) };
+}
 
 /// <summary>Rules for <see cref="ArticleCommand"/>.</summary>
 public sealed class ArticleCommandValidator : AbstractValidator<ArticleCommand>
@@ -45,8 +62,8 @@ public sealed class ArticleCommandValidator : AbstractValidator<ArticleCommand>
             .WithMessage("'{PropertyName}' may hold only lower-case a-z, digits and single hyphens.")
             .MaximumLength(120);
         RuleFor(x => x.Summary).MaximumLength(SummaryMax).Must(v => Rules.HasNoControlCharacters(v, allowLineBreaks: true))
-            .WithMessage("'{PropertyName}' must not contain control characters.");
-        RuleFor(x => x.BodyHtml).MaximumLength(BodyMax);
+            .WithMessage("'{PropertyName}' must not contain control characters.").NotLegacyEncoded();
+        RuleFor(x => x.BodyHtml).MaximumLength(BodyMax).NotLegacyEncoded();
         RuleFor(x => x.Author).OptionalLine(100);
         RuleFor(x => x.Tags).Must(t => t is null || t.Count <= 20).WithMessage("At most 20 tags.");
         RuleForEach(x => x.Tags).RequiredLine(50);

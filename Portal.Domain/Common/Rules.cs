@@ -71,12 +71,25 @@ public static partial class Rules
     public static IRuleBuilderOptions<T, string?> RequiredLine<T>(this IRuleBuilder<T, string?> rule, int max) =>
         rule.NotEmpty().WithMessage("'{PropertyName}' is required and must not be blank.")
             .MaximumLength(max)
-            .Must(v => HasNoControlCharacters(v)).WithMessage("'{PropertyName}' must not contain control characters or line breaks.");
+            .Must(v => HasNoControlCharacters(v)).WithMessage("'{PropertyName}' must not contain control characters or line breaks.")
+            .NotLegacyEncoded();
 
     /// <summary>Optional single-line text: at most <paramref name="max"/> characters, no control characters.</summary>
     public static IRuleBuilderOptions<T, string?> OptionalLine<T>(this IRuleBuilder<T, string?> rule, int max) =>
         rule.MaximumLength(max)
-            .Must(v => HasNoControlCharacters(v)).WithMessage("'{PropertyName}' must not contain control characters or line breaks.");
+            .Must(v => HasNoControlCharacters(v)).WithMessage("'{PropertyName}' must not contain control characters or line breaks.")
+            .NotLegacyEncoded();
+
+    /// <summary>
+    /// Rejects text pasted from legacy TCVN3 (ABC) or VNI fonts, which reads as mojibake such as "Uû ban nh©n d©n"
+    /// (DOMAIN.md "Vietnamese text": detect and reject, don't publish mojibake).
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> NotLegacyEncoded<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => v is null || Text.VietnameseText.DetectLegacyEncoding(v) == Text.LegacyEncoding.None)
+            .WithMessage(v => "'{PropertyName}' looks like text typed in a legacy TCVN3 (ABC) or VNI font (e.g. \"Uû ban nh©n d©n\"); convert it to Unicode before saving.");
+
+    /// <summary>Trims and NFC-normalises; blank becomes null.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? (value is null ? null : "") : Text.VietnameseText.Nfc(value.Trim());
 
     /// <summary>Culture-invariant formatting for messages.</summary>
     public static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -26,7 +26,20 @@ public sealed record DirectiveCommand(
     string? Abstract,
     string? ContentHtml,
     string? Signer,
-    string? Field);
+    string? Field) : INormalizable<DirectiveCommand>
+{
+    /// <inheritdoc />
+    public DirectiveCommand Normalized() => this with
+    {
+        Number = Number is null ? null : Text.VietnameseText.Nfc(Number),
+        TypeCode = Rules.Clean(TypeCode),
+        IssuerName = Rules.Clean(IssuerName),
+        Abstract = Rules.Clean(Abstract),
+        ContentHtml = ContentHtml is null ? null : Text.VietnameseText.Nfc(ContentHtml),
+        Signer = Rules.Clean(Signer),
+        Field = Rules.Clean(Field),
+    };
+}
 
 /// <summary>Rules for <see cref="DirectiveCommand"/>; the number's own syntax is checked by the document-number parser.</summary>
 public sealed class DirectiveCommandValidator : AbstractValidator<DirectiveCommand>
@@ -46,7 +59,7 @@ public sealed class DirectiveCommandValidator : AbstractValidator<DirectiveComma
             .When(x => x.ExpiresOn is not null && (x.EffectiveOn ?? x.IssuedOn) is not null)
             .WithMessage("'{PropertyName}' must be after the effective date.");
         RuleFor(x => x.Abstract).RequiredLine(1000);
-        RuleFor(x => x.ContentHtml).MaximumLength(200_000);
+        RuleFor(x => x.ContentHtml).MaximumLength(200_000).NotLegacyEncoded();
         RuleFor(x => x.Signer).OptionalLine(200);
         RuleFor(x => x.Field).OptionalLine(200);
     }

@@ -17,12 +17,34 @@ public sealed record SettingsCommand(
     string? LinksTitle,
     IReadOnlyList<ThemeColourCommand>? ThemeColours,
     IReadOnlyList<BannerCommand>? Banners,
-    IReadOnlyList<SiteLinkCommand>? Links);
+    IReadOnlyList<SiteLinkCommand>? Links) : INormalizable<SettingsCommand>
+{
+    /// <inheritdoc />
+    public SettingsCommand Normalized() => this with
+    {
+        SiteName = Rules.Clean(SiteName),
+        GoverningAgency = Rules.Clean(GoverningAgency),
+        ResponsiblePerson = Rules.Clean(ResponsiblePerson),
+        StandingAgency = Rules.Clean(StandingAgency),
+        Address = Rules.Clean(Address),
+        Phone = Rules.Clean(Phone),
+        Fax = Rules.Clean(Fax),
+        Email = Rules.Clean(Email),
+        RepublishNotice = Rules.Clean(RepublishNotice),
+        LinksTitle = Rules.Clean(LinksTitle),
+        ThemeColours = ThemeColours?.Select(c => c with { Key = Rules.Clean(c.Key), Name = Rules.Clean(c.Name), Hex = Rules.Clean(c.Hex) }).ToList(),
+        Banners = Banners?.Select(b => b with { Title = Rules.Clean(b.Title), ImageUrl = Rules.Clean(b.ImageUrl), LinkUrl = Rules.Clean(b.LinkUrl) }).ToList(),
+        Links = Links?.Select(l => l with { Title = Rules.Clean(l.Title), Url = Rules.Clean(l.Url) }).ToList(),
+    };
+}
 
+/// <summary>A reader-selectable theme: key (a-z, 0-9, '-'), display name and #RRGGBB colour.</summary>
 public sealed record ThemeColourCommand(string? Key, string? Name, string? Hex, bool IsDefault);
 
+/// <summary>A banner and its display period (UTC instants; either end may be open).</summary>
 public sealed record BannerCommand(string? Title, string? ImageUrl, string? LinkUrl, DateTime? StartsAt, DateTime? EndsAt);
 
+/// <summary>A website link with its display order.</summary>
 public sealed record SiteLinkCommand(string? Title, string? Url, int Order);
 
 /// <summary>

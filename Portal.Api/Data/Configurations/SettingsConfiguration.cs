@@ -46,3 +46,17 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<Portal.Doma
         builder.Property(k => k.Role).HasConversion<string>().HasMaxLength(16);
     }
 }
+
+internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<Portal.Domain.Media.MediaItem>
+{
+    public void Configure(EntityTypeBuilder<Portal.Domain.Media.MediaItem> builder)
+    {
+        builder.ToTable("Media");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.FileName).HasMaxLength(255);
+        builder.Property(m => m.ContentType).HasMaxLength(100);
+        builder.Property(m => m.Sha256).HasMaxLength(64);
+        builder.Property(m => m.StoragePath).HasMaxLength(300);
+    }
+}

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Api.Features.Articles;
 using Portal.Api.Features.Directives;
+using Portal.Api.Infrastructure;
 using Portal.Domain.Articles;
 using Portal.Domain.Common;
 using Portal.Domain.Directives;

@@ -15,7 +15,7 @@ namespace Portal.Api.Features.ApiKeys;
 internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PortalDbContext db)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
     public const string EditorPolicy = "editor";
     public const string AdminPolicy = "admin";
 
@@ -48,8 +48,8 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
                 new Claim(ClaimTypes.Name, key.Name),
                 new Claim(ClaimTypes.Role, key.Role == Role.Admin ? AdminPolicy : EditorPolicy),
             ],
-            Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -64,8 +64,8 @@ internal static class ApiKeyAuthenticationSetup
 {
     public static IServiceCollection AddPortalAuth(this IServiceCollection services)
     {
-        services.AddAuthentication(ApiKeyAuthentication.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.Scheme, null);
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyAuthentication.EditorPolicy, p => p.RequireRole(ApiKeyAuthentication.EditorPolicy, ApiKeyAuthentication.AdminPolicy))
             .AddPolicy(ApiKeyAuthentication.AdminPolicy, p => p.RequireRole(ApiKeyAuthentication.AdminPolicy));
@@ -80,7 +80,7 @@ internal static class ApiKeyAuthenticationSetup
     {
         if (context.Request.Headers.Authorization.Count > 0 && context.User.Identity?.IsAuthenticated != true)
         {
-            await context.ChallengeAsync(ApiKeyAuthentication.Scheme);
+            await context.ChallengeAsync(ApiKeyAuthentication.SchemeName);
             return;
         }
 

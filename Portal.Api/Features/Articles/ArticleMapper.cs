@@ -11,18 +11,13 @@ internal static partial class ArticleMapper
     /// <summary>Projects the list shape in SQL; <c>Status</c> is set from the stored status and fixed up by <see cref="WithState"/>.</summary>
     public static partial IQueryable<ArticleListItem> ProjectToListItem(this IQueryable<Article> query);
 
-    [MapperIgnoreTarget(nameof(ArticleResponse.Directives))]
-    [MapperIgnoreTarget(nameof(ArticleResponse.Status))]
-    [MapperIgnoreTarget(nameof(ArticleResponse.ViewCount))]
-    private static partial ArticleResponse ToResponseCore(Article article);
+    [MapperIgnoreSource(nameof(Article.ViewCount))]
+    [MapperIgnoreSource(nameof(Article.Status))]
+    private static partial ArticleResponse ToResponseCore(Article article, IReadOnlyList<DirectiveRef> directives, PublicationState status, long viewCount);
 
+    /// <summary>The full representation; <paramref name="pendingViews"/> are counted views not yet flushed.</summary>
     public static ArticleResponse ToResponse(Article article, IReadOnlyList<DirectiveRef> directives, long pendingViews, DateTime nowUtc) =>
-        ToResponseCore(article) with
-        {
-            Directives = directives,
-            Status = Publication.StateAt(article.Status, article.PublishedAt, nowUtc),
-            ViewCount = article.ViewCount + pendingViews,
-        };
+        ToResponseCore(article, directives, Publication.StateAt(article.Status, article.PublishedAt, nowUtc), article.ViewCount + pendingViews);
 
     /// <summary>A published item whose instant is still ahead reads as scheduled (the SQL projection cannot know the clock).</summary>
     public static ArticleListItem WithState(ArticleListItem item, DateTime nowUtc) =>

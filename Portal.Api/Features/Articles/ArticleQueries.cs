@@ -14,6 +14,7 @@ namespace Portal.Api.Features.Articles;
 /// <param name="From">Earliest publish instant (inclusive), ISO 8601.</param>
 /// <param name="To">Latest publish instant (exclusive), ISO 8601.</param>
 /// <param name="Directive">A directive id the articles relate to.</param>
+/// <param name="Status">Editors only: draft, scheduled, published or archived.</param>
 /// <param name="Sort">Sort fields, e.g. <c>-publishedAt,title</c>; default <c>-publishedAt</c>.</param>
 /// <param name="Page">1-based page number, default 1.</param>
 /// <param name="PageSize">Items per page, 1-100, default 20.</param>
@@ -24,6 +25,7 @@ public sealed record ArticleListQuery(
     DateTimeOffset? From,
     DateTimeOffset? To,
     Guid? Directive,
+    string? Status,
     string? Sort,
     int? Page,
     int? PageSize);
@@ -40,6 +42,30 @@ internal static class ArticleQueries
     /// <summary>Articles an anonymous reader may see at <paramref name="nowUtc"/>: published, instant passed, not deleted.</summary>
     public static IQueryable<Article> VisibleAt(this IQueryable<Article> articles, DateTime nowUtc) =>
         articles.Where(a => a.DeletedAt == null && a.Status == ContentStatus.Published && a.PublishedAt <= nowUtc);
+
+    /// <summary>What an editor may list: every article not deleted, optionally of one <see cref="PublicationState"/>.</summary>
+    public static IQueryable<Article> ForEditor(this IQueryable<Article> articles, string? status, DateTime nowUtc, QueryErrors errors)
+    {
+        articles = articles.Where(a => a.DeletedAt == null);
+        if (status is null)
+        {
+            return articles;
+        }
+
+        if (!Enum.TryParse<PublicationState>(status, ignoreCase: true, out var state) || !Enum.IsDefined(state) || int.TryParse(status, out _))
+        {
+            errors.Add("status", "'status' must be one of draft, scheduled, published, archived.");
+            return articles;
+        }
+
+        return state switch
+        {
+            PublicationState.Draft => articles.Where(a => a.Status == ContentStatus.Draft),
+            PublicationState.Archived => articles.Where(a => a.Status == ContentStatus.Archived),
+            PublicationState.Scheduled => articles.Where(a => a.Status == ContentStatus.Published && a.PublishedAt > nowUtc),
+            _ => articles.Where(a => a.Status == ContentStatus.Published && a.PublishedAt <= nowUtc),
+        };
+    }
 
     /// <summary>Applies the list filters; records malformed values in <paramref name="errors"/>.</summary>
     public static IQueryable<Article> Filter(this IQueryable<Article> articles, ArticleListQuery query, QueryErrors errors)
@@ -108,11 +134,11 @@ internal static class ArticleQueries
 internal static class ArticleDirectiveQueries
 {
     /// <summary>Visible directives linked to an article (related by the editor or mentioned in its text), by issue date.</summary>
-    public static IQueryable<DirectiveRef> ArticleDirectives(this PortalDbContext db, Guid articleId, DateTime nowUtc) =>
+    public static IQueryable<DirectiveRef> ArticleDirectives(this PortalDbContext db, Guid articleId, DateTime nowUtc, bool includeUnpublished = false) =>
         from l in db.ArticleDirectiveLinks
         where l.ArticleId == articleId
         join d in db.Directives on l.DirectiveId equals d.Id
-        where d.DeletedAt == null && d.Status == ContentStatus.Published && d.PublishedAt <= nowUtc
+        where d.DeletedAt == null && (includeUnpublished || (d.Status == ContentStatus.Published && d.PublishedAt <= nowUtc))
         orderby d.IssuedOn descending, d.Id
         select new DirectiveRef(d.Id, d.Number, d.TypeName, d.Abstract);
 }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Portal.Api.Features.ApiKeys;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
@@ -16,26 +18,35 @@ internal static class ArticleReadEndpoints
         group.MapGet("", List)
             .WithName("ListArticles")
             .WithSummary("List published articles")
-            .WithDescription("Published articles whose publish instant has passed, newest first by default. Filters: q (case- and tone-insensitive), category, tag, from/to (UTC publish instant), directive. Paging: page (1-based), pageSize (1-100).")
+            .WithDescription("Anonymous callers get published articles whose publish instant has passed; editors get every article that is not deleted and may filter by status. Newest first by default. Filters: q (case- and tone-insensitive, đ included), category (slug or id), tag, from/to (UTC publish instant), directive (id). Paging: page (1-based), pageSize (1-100).")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithETag();
 
         group.MapGet("{idOrSlug}", Get)
             .WithName("GetArticle")
             .WithSummary("Get a published article by id or slug")
-            .WithDescription("Accepts the article's id or its current slug. An old slug answers 301 with Location set to the current URL. Drafts, scheduled, archived and deleted articles are 404.")
+            .WithDescription("Accepts the article's id or its current slug. An old slug answers 301 with Location set to the current URL. Anonymous callers get 404 for drafts, scheduled, archived and deleted articles; editors see every article that is not deleted.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .Produces(StatusCodes.Status301MovedPermanently)
             .WithETag();
         return group;
     }
 
     /// <summary>GET /api/v1/articles — a page of published articles.</summary>
-    public static async Task<Results<Ok<PagedList<ArticleListItem>>, ValidationProblem>> List(
-        [AsParameters] ArticleListQuery query, PortalDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<PagedList<ArticleListItem>>, ValidationProblem, ProblemHttpResult>> List(
+        [AsParameters] ArticleListQuery query, PortalDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new QueryErrors();
         var paging = PageRequest.From(query.Page, query.PageSize, errors);
         var now = clock.GetUtcNow().UtcDateTime;
-        var articles = db.Articles.AsNoTracking().VisibleAt(now).Filter(query, errors);
+        var editor = user.IsEditor();
+        if (query.Status is not null && !editor)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "The 'status' filter needs an editor's API key (Authorization: Bearer <key>).");
+        }
+
+        var scope = editor ? db.Articles.AsNoTracking().ForEditor(query.Status, now, errors) : db.Articles.AsNoTracking().VisibleAt(now);
+        var articles = scope.Filter(query, errors);
         if (query.Directive is { } directiveId)
         {
             articles = articles.Where(a => db.ArticleDirectiveLinks.Any(l => l.ArticleId == a.Id && l.DirectiveId == directiveId));
@@ -47,15 +58,17 @@ internal static class ArticleReadEndpoints
             return errors.ToProblem();
         }
 
-        return TypedResults.Ok(await ordered.ProjectToListItem().ToPageAsync(paging, ct));
+        var page = await ordered.ProjectToListItem().ToPageAsync(paging, ct);
+        return TypedResults.Ok(page with { Items = page.Items.Select(i => ArticleMapper.WithState(i, now)).ToList() });
     }
 
     /// <summary>GET /api/v1/articles/{idOrSlug} — one published article.</summary>
     public static async Task<Results<Ok<ArticleResponse>, RedirectHttpResult, ProblemHttpResult>> Get(
-        string idOrSlug, PortalDbContext db, TimeProvider clock, HitCounter hits, HttpRequest request, CancellationToken ct)
+        string idOrSlug, PortalDbContext db, TimeProvider clock, HitCounter hits, HttpRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var visible = db.Articles.AsNoTracking().VisibleAt(now).Include(a => a.Category).Include(a => a.Tags);
+        var editor = user.IsEditor();
+        var visible = ArticleRepresentation.Load(editor ? db.Articles.Where(a => a.DeletedAt == null) : db.Articles.VisibleAt(now));
         var article = Guid.TryParse(idOrSlug, out var id)
             ? await visible.FirstOrDefaultAsync(a => a.Id == id, ct)
             : await visible.FirstOrDefaultAsync(a => a.Slug == idOrSlug, ct);
@@ -63,14 +76,13 @@ internal static class ArticleReadEndpoints
         {
             var moved = await db.SlugRedirects.AsNoTracking()
                 .Where(r => r.OldSlug == idOrSlug)
-                .Join(db.Articles.VisibleAt(now), r => r.ArticleId, a => a.Id, (r, a) => a.Slug)
+                .Join(editor ? db.Articles.Where(a => a.DeletedAt == null) : db.Articles.VisibleAt(now), r => r.ArticleId, a => a.Id, (r, a) => a.Slug)
                 .FirstOrDefaultAsync(ct);
             return moved is null
                 ? Problems.NotFound($"No published article has the id or slug '{idOrSlug}'.")
                 : TypedResults.RedirectPermanent($"{request.PathBase}/api/v1/articles/{Uri.EscapeDataString(moved)}");
         }
 
-        var directives = await db.ArticleDirectives(article.Id, now).ToListAsync(ct);
-        return TypedResults.Ok(ArticleMapper.ToResponse(article, directives, hits.PendingViews(article.Id), now));
+        return TypedResults.Ok(await ArticleRepresentation.RepresentAsync(db, article, editor, hits, now, ct));
     }
 }

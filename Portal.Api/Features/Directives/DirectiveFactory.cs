@@ -22,14 +22,16 @@ internal static class DirectiveFactory
             CreatedAt = nowUtc,
             UpdatedAt = nowUtc,
         };
-        ApplyNumber(directive, DocumentNumber.Parse(number).Value!, typeCode);
+        ApplyNumber(directive, DocumentNumber.Parse(number).Number!, typeCode);
         return directive;
     }
 
     /// <summary>Copies the parsed number and the type's catalogue name onto the directive and refreshes its search text.</summary>
     public static void ApplyNumber(Directive directive, DocumentNumber number, string typeCode)
     {
-        var type = DocumentTypes.Find(typeCode);
+        var entries = DocumentTypes.Find(typeCode);
+        // A code can name two types (TT: Thông tư in State numbers, Thông tri in Party ones): the number's scheme decides.
+        var type = entries.FirstOrDefault(t => t.IsUsedBy(number.System)) ?? entries.FirstOrDefault();
         directive.Number = number.Raw;
         directive.NumberCanonical = number.Canonical;
         directive.NumberKey = number.SearchKey;

@@ -42,8 +42,8 @@ internal static class DirectiveQueries
     {
         if (!string.IsNullOrWhiteSpace(query.Type))
         {
-            var code = query.Type.Trim();
-            directives = directives.Where(d => d.TypeCode == code || d.TypeCode == DocumentTypes.Canonical(code));
+            var code = DocumentTypes.Canonicalize(query.Type.Trim()) ?? query.Type.Trim();
+            directives = directives.Where(d => d.TypeCode == code);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Issuer))

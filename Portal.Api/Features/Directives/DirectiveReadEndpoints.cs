@@ -87,13 +87,13 @@ internal static class DirectiveReadEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var key = parsed.Value!.SearchKey;
+        var key = parsed.Number!.SearchKey;
         var directive = await db.Directives.AsNoTracking().VisibleAt(now.UtcDateTime).Include(d => d.Issuer)
             .Where(d => d.NumberKey == key)
             .OrderByDescending(d => d.IssuedOn).ThenBy(d => d.Id)
             .FirstOrDefaultAsync(ct);
         return directive is null
-            ? Problems.NotFound($"No published directive has the number '{parsed.Value.Canonical}'.")
+            ? Problems.NotFound($"No published directive has the number '{parsed.Number.Canonical}'.")
             : TypedResults.Ok(await DirectiveReader.ToResponseAsync(db, directive, hits, now, ct));
     }
 

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace Portal.Api.Infrastructure;
+
+/// <summary>
+/// If-Match on writes (RFC 9110 §13.1.1). Portal's ETags for resources are <c>"r{version}-{hash}"</c>: the
+/// revision decides, so a view count that moved since the editor's GET does not make the write fail.
+/// No If-Match header: the write proceeds. A stale one: 412 and nothing changes.
+/// </summary>
+internal static class Preconditions
+{
+    /// <summary>Null when the request may proceed against revision <paramref name="currentVersion"/>; otherwise the 412 problem.</summary>
+    public static ProblemHttpResult? CheckIfMatch(HttpRequest request, int currentVersion)
+    {
+        var header = request.Headers.IfMatch;
+        if (header.Count == 0)
+        {
+            return null;
+        }
+
+        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
+        {
+            return Problems.PreconditionFailed("The If-Match header is not a list of entity tags.");
+        }
+
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || (!t.IsWeak && VersionOf(t.Tag.Value) == currentVersion))
+            ? null
+            : Problems.PreconditionFailed($"The resource has changed since that ETag was issued (now at revision {currentVersion}); GET it again and retry.");
+    }
+
+    /// <summary>The 412 answered when another writer won the race between the check and the save.</summary>
+    public static ProblemHttpResult LostRace() =>
+        Problems.PreconditionFailed("Another change was saved first; GET the resource again and retry.");
+
+    private static int? VersionOf(string? quoted)
+    {
+        if (quoted is null || quoted.Length < 4 || quoted[1] != 'r')
+        {
+            return null;
+        }
+
+        var dash = quoted.IndexOf('-', StringComparison.Ordinal);
+        return dash > 2 && int.TryParse(quoted.AsSpan(2, dash - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+
+    /// <summary>Sets the ETag header for a write's response the same way a GET of the resource would.</summary>
+    public static void SetETag(HttpContext context, object representation, System.Text.Json.JsonSerializerOptions json)
+    {
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(representation, representation.GetType(), json);
+        context.Response.Headers.ETag = ConditionalGet.ETagFor(bytes, representation);
+        context.Response.Headers.CacheControl = ConditionalGet.PrivateCacheControl;
+    }
+}

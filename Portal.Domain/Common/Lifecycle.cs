@@ -1,0 +1,67 @@
+namespace Portal.Domain.Common;
+
+/// <summary>Content whose editorial state follows the publish/unpublish/archive lifecycle (articles, directives).</summary>
+public interface IPublishable
+{
+    ContentStatus Status { get; set; }
+
+    DateTime? PublishedAt { get; set; }
+
+    DateTime UpdatedAt { get; set; }
+
+    int Version { get; set; }
+}
+
+/// <summary>
+/// The lifecycle rules shared by articles and directives. Each method returns null on success or the reason the
+/// transition is refused (the API answers 409). Instants are UTC; scheduling is publishing with a future instant.
+/// </summary>
+public static class Lifecycle
+{
+    /// <summary>Publishes now, or schedules for <paramref name="atUtc"/> when it is in the future. Archived items must be unpublished first.</summary>
+    public static string? Publish(IPublishable item, DateTime? atUtc, DateTime nowUtc)
+    {
+        if (item.Status == ContentStatus.Archived)
+        {
+            return "An archived item cannot be published; unpublish it to a draft first.";
+        }
+
+        item.Status = ContentStatus.Published;
+        item.PublishedAt = atUtc ?? nowUtc;
+        Touch(item, nowUtc);
+        return null;
+    }
+
+    /// <summary>Takes a published, scheduled or archived item back to draft; it disappears from anonymous reads.</summary>
+    public static string? Unpublish(IPublishable item, DateTime nowUtc)
+    {
+        if (item.Status == ContentStatus.Draft)
+        {
+            return "The item is already a draft.";
+        }
+
+        item.Status = ContentStatus.Draft;
+        Touch(item, nowUtc);
+        return null;
+    }
+
+    /// <summary>Archives an item: kept for the record, gone from anonymous reads.</summary>
+    public static string? Archive(IPublishable item, DateTime nowUtc)
+    {
+        if (item.Status == ContentStatus.Archived)
+        {
+            return "The item is already archived.";
+        }
+
+        item.Status = ContentStatus.Archived;
+        Touch(item, nowUtc);
+        return null;
+    }
+
+    /// <summary>Records a change: a new revision (the basis of ETags and If-Match) and the update instant.</summary>
+    public static void Touch(IPublishable item, DateTime nowUtc)
+    {
+        item.Version++;
+        item.UpdatedAt = nowUtc;
+    }
+}
