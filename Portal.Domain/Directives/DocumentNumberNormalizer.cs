@@ -21,8 +21,8 @@ internal static partial class DocumentNumberNormalizer
     private const string Invisible = "\u00AD\u200B\u200C\u200D\u2060\uFEFF";
 
     // Cyrillic letters that look like Latin ones, as OCR and some keyboards produce them.
-    private const string Cyrillic = "АВЕКМНОРСТХІаеорсхукмнтві";
-    private const string Latin = "ABEKMHOPCTXIaeopcxykmhtbi";
+    private const string Cyrillic = "АВЕКМНОРСТУХІаеорсхукмнтві";
+    private const string Latin = "ABEKMHOPCTYXIaeopcxykmhtbi";
 
     /// <summary>Null when <paramref name="raw"/> can be a document number, else why not.</summary>
     public static string? Reject(string? raw)
