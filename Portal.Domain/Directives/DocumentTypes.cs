@@ -21,11 +21,11 @@ public static class DocumentTypes
     private const string LegalNormative = "Law on Promulgation of Legal Documents";
     private const string Guidance36 = "Guidance 36-HD/VPTW (2018)";
 
-    private static readonly DocumentNumberSystem[] State = [DocumentNumberSystem.State];
-    private static readonly DocumentNumberSystem[] Legal = [DocumentNumberSystem.StateLegal];
-    private static readonly DocumentNumberSystem[] Party = [DocumentNumberSystem.Party];
-    private static readonly DocumentNumberSystem[] StateAndParty = [DocumentNumberSystem.State, DocumentNumberSystem.Party];
-    private static readonly DocumentNumberSystem[] Everywhere =
+    private static readonly IReadOnlyList<DocumentNumberSystem> State = [DocumentNumberSystem.State];
+    private static readonly IReadOnlyList<DocumentNumberSystem> Legal = [DocumentNumberSystem.StateLegal];
+    private static readonly IReadOnlyList<DocumentNumberSystem> Party = [DocumentNumberSystem.Party];
+    private static readonly IReadOnlyList<DocumentNumberSystem> StateAndParty = [DocumentNumberSystem.State, DocumentNumberSystem.Party];
+    private static readonly IReadOnlyList<DocumentNumberSystem> Everywhere =
         [DocumentNumberSystem.State, DocumentNumberSystem.StateLegal, DocumentNumberSystem.Party];
 
     /// <summary>Every catalogue entry.</summary>
