@@ -29,7 +29,8 @@ internal static class PortalServices
         services.AddPortalCors(configuration);
         services.AddPortalHealthChecks();
         services.AddPortalAuth();
-        services.AddValidatorsFromAssemblyContaining<ArticleCommandValidator>(includeInternalTypes: false);
+        services.AddValidatorsFromAssemblyContaining<ArticleCommandValidator>();
+        services.AddValidatorsFromAssemblyContaining<Program>();
 
         var hitOptions = configuration.GetSection(HitOptions.Section).Get<HitOptions>() ?? new HitOptions();
         services.AddSingleton(hitOptions);

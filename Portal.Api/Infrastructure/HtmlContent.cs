@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using AngleSharp.Css.Dom;
 using Ganss.Xss;
 
 namespace Portal.Api.Infrastructure;
@@ -37,8 +38,8 @@ public sealed class HtmlContent
             AllowedSchemes = new HashSet<string>(["http", "https"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
-            AllowedAtRules = [],
-            AllowedCssClasses = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<CssRuleType>(),
+            AllowedClasses = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
         };
         _sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
         _sanitizer.RemovingTag += (_, e) =>

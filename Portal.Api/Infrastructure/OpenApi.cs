@@ -8,6 +8,8 @@ internal static class OpenApi
     public const string DocumentName = "v1";
     public const string DocumentPath = "/swagger/v1/swagger.json";
 
+    private static readonly string[] XmlDocs = ["Portal.Api.xml", "Portal.Domain.xml"];
+
     public static IServiceCollection AddPortalOpenApi(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
@@ -19,7 +21,7 @@ internal static class OpenApi
                 Version = "v1",
                 Description = "Headless CMS for Vietnamese government portals: news articles, official documents (văn bản chỉ đạo điều hành), site settings and the visit counter. Conventions: camelCase JSON, UTC instants, Vietnamese calendar dates (Asia/Ho_Chi_Minh) as YYYY-MM-DD, RFC 9457 problem details, ETag/If-None-Match on every GET.",
             });
-            foreach (var xml in new[] { "Portal.Api.xml", "Portal.Domain.xml" })
+            foreach (var xml in XmlDocs)
             {
                 var path = Path.Combine(AppContext.BaseDirectory, xml);
                 if (File.Exists(path))

@@ -10,7 +10,7 @@ namespace Portal.Api.Infrastructure;
 public sealed class SortFields<T>
 {
     private readonly Dictionary<string, ISortField> _fields = new(StringComparer.Ordinal);
-    private readonly ISortField _tieBreak;
+    private readonly SortField<Guid> _tieBreak;
     private readonly string _default;
 
     public SortFields(Expression<Func<T, Guid>> id, string defaultSort)

@@ -41,7 +41,9 @@ public sealed class HitTests : IDisposable
     [InlineData("{}", "path")]
     [InlineData("{\"path\":\"no-slash\"}", "path")]
     [InlineData("{\"path\":\"/\",\"articleId\":\"nope\"}", "articleId")]
-    [InlineData("{\"path\":", "body")]
+    [InlineData("{\"path\":", "path")]
+    [InlineData("not json", "body")]
+    [InlineData("[]", "body")]
     public async Task Bad_hit_bodies_are_a_400_naming_the_field(string json, string field)
     {
         var response = await _app.Client().PostAsync("/api/v1/hits", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));

@@ -13,6 +13,9 @@ namespace Portal.Tests.Infrastructure;
 /// </summary>
 public class PortalApp : WebApplicationFactory<Program>
 {
+    /// <summary>The admin key every test Portal starts with (Auth:BootstrapAdminKey).</summary>
+    public const string AdminKey = "test-admin-key-0123456789abcdef";
+
     /// <summary>2026-11-29 10:00 in Asia/Ho_Chi_Minh.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 29, 3, 0, 0, TimeSpan.Zero);
 
@@ -24,6 +27,7 @@ public class PortalApp : WebApplicationFactory<Program>
         Clock = clock ?? new FakeTimeProvider(DefaultNow);
         Setting("Database:Path", DatabasePath);
         Setting("Hits:FlushIntervalMs", "50");
+        Setting("Auth:BootstrapAdminKey", AdminKey);
     }
 
     public string DatabasePath { get; }
@@ -64,6 +68,14 @@ public class PortalApp : WebApplicationFactory<Program>
         }
 
         return client;
+    }
+
+    /// <summary>A client authenticated with a fresh key of <paramref name="role"/> ("editor" or "admin") created through the API.</summary>
+    public async Task<HttpClient> ClientWithRoleAsync(string role)
+    {
+        var response = await Client(AdminKey).PostJson("/api/v1/api-keys", new { name = $"test {role}", role });
+        var created = await response.Json(System.Net.HttpStatusCode.Created);
+        return Client(created["secret"]!.GetValue<string>());
     }
 
     protected override void Dispose(bool disposing)

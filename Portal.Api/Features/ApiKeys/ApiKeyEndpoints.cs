@@ -37,7 +37,7 @@ internal static class ApiKeyEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("", List).WithName("ListApiKeys").WithSummary("List API keys (admin)").WithETag();
         group.MapPost("", Create).WithName("CreateApiKey").WithSummary("Create an API key (admin); the secret is returned once").Validates<CreateApiKeyCommand>();
-        group.MapDelete("{id:guid}", Revoke).WithName("RevokeApiKey").WithSummary("Revoke an API key (admin)");
+        group.MapDelete("{id:guid}", Revoke).WithName("RevokeApiKey").WithSummary("Revoke an API key (admin)").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -8,7 +8,7 @@ namespace Portal.Api.Features.Articles;
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
 internal static partial class ArticleMapper
 {
-    /// <summary>Projects the list shape in SQL; <c>Status</c> is set from the stored status and fixed up by <see cref="WithState"/>.</summary>
+    /// <summary>Projects the list shape in SQL; <c>Status</c> is set from the stored status and fixed up by <see cref="Complete"/>.</summary>
     public static partial IQueryable<ArticleListItem> ProjectToListItem(this IQueryable<Article> query);
 
     [MapperIgnoreSource(nameof(Article.ViewCount))]
@@ -19,24 +19,29 @@ internal static partial class ArticleMapper
     public static ArticleResponse ToResponse(Article article, IReadOnlyList<DirectiveRef> directives, long pendingViews, DateTime nowUtc) =>
         ToResponseCore(article, directives, Publication.StateAt(article.Status, article.PublishedAt, nowUtc), article.ViewCount + pendingViews);
 
-    /// <summary>A published item whose instant is still ahead reads as scheduled (the SQL projection cannot know the clock).</summary>
-    public static ArticleListItem WithState(ArticleListItem item, DateTime nowUtc) =>
-        item.Status == PublicationState.Published && item.PublishedAt > nowUtc ? item with { Status = PublicationState.Scheduled } : item;
-
-    private static IReadOnlyList<string> MapTags(List<ArticleTag> tags) => tags.Select(t => t.Name).ToList();
-
-    private static ImageResponse? MapImage(ArticleImage? image) => image is null
-        ? null
-        : new ImageResponse(image.MediaId, image.FileName, image.MediaId is { } id ? $"/api/v1/media/{id}" : null, image.Caption, image.AltText);
-
-    private static CategoryRef? MapCategory(Category? category) => category is null ? null : new CategoryRef(category.Id, category.Name, category.Slug);
-
-    private static SourceResponse? MapSource(ArticleSource? source) => source is null ? null : new SourceResponse(source.Name, source.Url, source.FeedGuid);
-
-    private static PublicationState MapStatus(ContentStatus status) => status switch
+    /// <summary>
+    /// Completes a projected item with what SQL cannot know: a published item whose instant is still ahead reads as
+    /// scheduled, and views not yet flushed are added.
+    /// </summary>
+    public static ArticleListItem Complete(ArticleListItem item, DateTime nowUtc, long pendingViews) => item with
     {
-        ContentStatus.Published => PublicationState.Published,
-        ContentStatus.Archived => PublicationState.Archived,
-        _ => PublicationState.Draft,
+        Status = item.Status == PublicationState.Published && item.PublishedAt > nowUtc ? PublicationState.Scheduled : item.Status,
+        ViewCount = item.ViewCount + pendingViews,
     };
+
+    private static string MapTag(ArticleTag tag) => tag.Name;
+
+    // Written with == and ?: rather than patterns: Mapperly inlines these into the SQL projection (an expression tree).
+    private static ImageResponse? MapImage(ArticleImage? image) => image == null
+        ? null
+        : new ImageResponse(image.MediaId, image.FileName, image.MediaId != null ? "/api/v1/media/" + image.MediaId : null, image.Caption, image.AltText);
+
+    private static CategoryRef? MapCategory(Category? category) => category == null ? null : new CategoryRef(category.Id, category.Name, category.Slug);
+
+    private static SourceResponse? MapSource(ArticleSource? source) => source == null ? null : new SourceResponse(source.Name, source.Url, source.FeedGuid);
+
+    private static PublicationState MapStatus(ContentStatus status) =>
+        status == ContentStatus.Published ? PublicationState.Published
+        : status == ContentStatus.Archived ? PublicationState.Archived
+        : PublicationState.Draft;
 }

@@ -28,13 +28,14 @@ internal static class ArticleReadEndpoints
             .WithDescription("Accepts the article's id or its current slug. An old slug answers 301 with Location set to the current URL. Anonymous callers get 404 for drafts, scheduled, archived and deleted articles; editors see every article that is not deleted.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .Produces(StatusCodes.Status301MovedPermanently)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithETag();
         return group;
     }
 
     /// <summary>GET /api/v1/articles — a page of published articles.</summary>
     public static async Task<Results<Ok<PagedList<ArticleListItem>>, ValidationProblem, ProblemHttpResult>> List(
-        [AsParameters] ArticleListQuery query, PortalDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        [AsParameters] ArticleListQuery query, PortalDbContext db, TimeProvider clock, HitCounter hits, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new QueryErrors();
         var paging = PageRequest.From(query.Page, query.PageSize, errors);
@@ -59,7 +60,7 @@ internal static class ArticleReadEndpoints
         }
 
         var page = await ordered.ProjectToListItem().ToPageAsync(paging, ct);
-        return TypedResults.Ok(page with { Items = page.Items.Select(i => ArticleMapper.WithState(i, now)).ToList() });
+        return TypedResults.Ok(page with { Items = page.Items.Select(i => ArticleMapper.Complete(i, now, hits.PendingViews(i.Id))).ToList() });
     }
 
     /// <summary>GET /api/v1/articles/{idOrSlug} — one published article.</summary>
@@ -80,7 +81,7 @@ internal static class ArticleReadEndpoints
                 .FirstOrDefaultAsync(ct);
             return moved is null
                 ? Problems.NotFound($"No published article has the id or slug '{idOrSlug}'.")
-                : TypedResults.RedirectPermanent($"{request.PathBase}/api/v1/articles/{Uri.EscapeDataString(moved)}");
+                : TypedResults.Redirect($"{request.PathBase}/api/v1/articles/{Uri.EscapeDataString(moved)}", permanent: true);
         }
 
         return TypedResults.Ok(await ArticleRepresentation.RepresentAsync(db, article, editor, hits, now, ct));

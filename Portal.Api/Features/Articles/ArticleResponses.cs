@@ -61,8 +61,8 @@ public sealed record ImageResponse(Guid? MediaId, string? FileName, string? Url,
 /// <summary>A category reference.</summary>
 public sealed record CategoryRef(Guid Id, string Name, string Slug);
 
-/// <summary>Where an imported article came from.</summary>
-public sealed record SourceResponse(string Name, string? Url, string? Guid);
+/// <summary>Where an imported article came from: the feed's name, the item's original URL and its guid (RSS) or id (Atom).</summary>
+public sealed record SourceResponse(string Name, string? Url, string? FeedGuid);
 
 /// <summary>A short reference to a directive.</summary>
 /// <param name="Id">Directive id.</param>

@@ -31,7 +31,7 @@ internal static class DirectiveFactory
     {
         var entries = DocumentTypes.Find(typeCode);
         // A code can name two types (TT: Thông tư in State numbers, Thông tri in Party ones): the number's scheme decides.
-        var type = entries.FirstOrDefault(t => t.IsUsedBy(number.System)) ?? entries.FirstOrDefault();
+        var type = entries.FirstOrDefault(t => t.IsUsedBy(number.System)) ?? (entries.Count > 0 ? entries[0] : null);
         directive.Number = number.Raw;
         directive.NumberCanonical = number.Canonical;
         directive.NumberKey = number.SearchKey;

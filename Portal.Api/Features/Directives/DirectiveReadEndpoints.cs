@@ -22,6 +22,7 @@ internal static class DirectiveReadEndpoints
         group.MapGet("{id:guid}", GetById)
             .WithName("GetDirective")
             .WithSummary("Get a published directive by id")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithETag();
 
         // A catch-all segment, because ASP.NET Core leaves %2F undecoded in ordinary route values: both
@@ -29,12 +30,14 @@ internal static class DirectiveReadEndpoints
         group.MapGet("by-number/{**number}", GetByNumber)
             .WithName("GetDirectiveByNumber")
             .WithSummary("Get a published directive by its number (số ký hiệu)")
-            .WithDescription("The number may be written in any common form: 211/KH-HU, 211%2FKH-HU, 211-KH/HU or '211 kh hu' all find the same plan. The slash may be sent raw or percent-encoded. When several documents share a number (different years or issuers) the most recently issued is returned.")
+            .WithDescription("The number may be written in any common form: 211/KH-HU, 211%2FKH-HU, 211-KH/HU or '211 kh hu' all find the same plan. The slash may be sent raw or percent-encoded. When several documents share a number (different years or issuers) the most recently issued is returned. A number with characters no number can hold (such as '<' or a line break) is 400.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithETag();
 
         group.MapGet("{id:guid}/related", Related)
             .WithName("ListRelatedDirectives")
             .WithSummary("List the directives related to a directive, in both directions")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithETag();
         return group;
     }

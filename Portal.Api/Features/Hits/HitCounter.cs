@@ -22,6 +22,7 @@ public sealed class HitOptions
 /// Reads add what is still pending to what is persisted, so counts are exact at any moment. A graceful shutdown
 /// flushes everything (<see cref="HitFlusher"/>); a crash loses at most one flush interval.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "SemaphoreSlim holds nothing to release unless AvailableWaitHandle is used; disposing it would race the final flush at shutdown.")]
 public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, HitOptions options)
 {
     private readonly Lock _gate = new();

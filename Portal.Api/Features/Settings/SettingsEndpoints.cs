@@ -16,6 +16,7 @@ internal static class SettingsEndpoints
             .WithName("GetSettings")
             .WithSummary("Get the site settings")
             .WithDescription("Name, governing agency, responsible person, contacts, republishing notice, theme colours, banners active now and links: everything a footer and header need.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithETag();
         return app;
     }
