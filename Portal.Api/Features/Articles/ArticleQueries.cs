@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
 using Portal.Api.Infrastructure;
@@ -19,16 +20,16 @@ namespace Portal.Api.Features.Articles;
 /// <param name="Page">1-based page number, default 1.</param>
 /// <param name="PageSize">Items per page, 1-100, default 20.</param>
 public sealed record ArticleListQuery(
-    string? Q,
-    string? Category,
-    string? Tag,
-    DateTimeOffset? From,
-    DateTimeOffset? To,
-    Guid? Directive,
-    string? Status,
-    string? Sort,
-    int? Page,
-    int? PageSize);
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "category")] string? Category,
+    [FromQuery(Name = "tag")] string? Tag,
+    [FromQuery(Name = "from")] DateTimeOffset? From,
+    [FromQuery(Name = "to")] DateTimeOffset? To,
+    [FromQuery(Name = "directive")] Guid? Directive,
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "sort")] string? Sort,
+    [FromQuery(Name = "page")] int? Page,
+    [FromQuery(Name = "pageSize")] int? PageSize);
 
 internal static class ArticleQueries
 {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
 using Portal.Api.Infrastructure;
@@ -18,15 +19,15 @@ namespace Portal.Api.Features.Directives;
 /// <param name="Page">1-based page number.</param>
 /// <param name="PageSize">Items per page, 1-100.</param>
 public sealed record DirectiveListQuery(
-    string? Q,
-    string? Type,
-    string? Issuer,
-    int? Year,
-    string? Validity,
-    string? Field,
-    string? Sort,
-    int? Page,
-    int? PageSize);
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "type")] string? Type,
+    [FromQuery(Name = "issuer")] string? Issuer,
+    [FromQuery(Name = "year")] int? Year,
+    [FromQuery(Name = "validity")] string? Validity,
+    [FromQuery(Name = "field")] string? Field,
+    [FromQuery(Name = "sort")] string? Sort,
+    [FromQuery(Name = "page")] int? Page,
+    [FromQuery(Name = "pageSize")] int? PageSize);
 
 internal static class DirectiveQueries
 {
