@@ -23,6 +23,8 @@ internal static class PortalServices
         services.AddScoped<PortalSeeder>();
         services.AddSingleton<HtmlContent>();
         services.AddScoped<ArticleWriter>();
+        services.AddSingleton(configuration.GetSection(FileStoreOptions.Section).Get<FileStoreOptions>() ?? new FileStoreOptions());
+        services.AddSingleton<FileStore>();
         services.AddPortalJson();
         services.AddPortalProblemDetails();
         services.AddPortalOpenApi();

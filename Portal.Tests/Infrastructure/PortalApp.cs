@@ -28,6 +28,7 @@ public class PortalApp : WebApplicationFactory<Program>
         Setting("Database:Path", DatabasePath);
         Setting("Hits:FlushIntervalMs", "50");
         Setting("Auth:BootstrapAdminKey", AdminKey);
+        Setting("Files:Root", Path.ChangeExtension(DatabasePath, ".files"));
     }
 
     public string DatabasePath { get; }
