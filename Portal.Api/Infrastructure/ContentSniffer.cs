@@ -24,10 +24,16 @@ public static class ContentSniffer
 
     private const string OdtMime = "application/vnd.oasis.opendocument.text";
 
+    private static ReadOnlySpan<byte> JpegMagic => [0xFF, 0xD8, 0xFF];
+
+    private static ReadOnlySpan<byte> PngMagic => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private static ReadOnlySpan<byte> OleMagic => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
     /// <summary>The image type of <paramref name="head"/> (the first bytes of the file), or null.</summary>
     public static SniffedType? Image(ReadOnlySpan<byte> head) =>
-        head.StartsWith([0xFF, 0xD8, 0xFF]) ? Jpeg
-        : head.StartsWith([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]) ? Png
+        head.StartsWith(JpegMagic) ? Jpeg
+        : head.StartsWith(PngMagic) ? Png
         : head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8) ? Gif
         : head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8) ? WebP
         : null;
@@ -35,17 +41,17 @@ public static class ContentSniffer
     /// <summary>The document type of a seekable stream (PDF, DOC, DOCX or ODT), or null. Leaves the stream at 0.</summary>
     public static SniffedType? Document(Stream content)
     {
-        Span<byte> head = stackalloc byte[8];
+        Span<byte> buffer = stackalloc byte[8];
         content.Position = 0;
-        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        head = head[..read];
+        var read = content.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        ReadOnlySpan<byte> head = buffer[..read];
         content.Position = 0;
         if (head.StartsWith("%PDF-"u8))
         {
             return Pdf;
         }
 
-        if (head.StartsWith([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+        if (head.StartsWith(OleMagic))
         {
             return Doc;
         }
