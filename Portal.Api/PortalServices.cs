@@ -45,6 +45,7 @@ internal static class PortalServices
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseJsonBodyLimit();
         app.UseCors();
         app.UseAuthentication();
         app.UseRejectInvalidCredentials();

@@ -1,5 +1,7 @@
 using Portal.Api.Features.ApiKeys;
 using Portal.Api.Features.Articles;
+using Portal.Api.Features.Categories;
+using Portal.Api.Features.Media;
 using Portal.Api.Features.Directives;
 using Portal.Api.Features.Health;
 using Portal.Api.Features.Hits;
@@ -17,6 +19,8 @@ internal static class PortalEndpoints
         app.MapSettings();
         app.MapHits();
         app.MapApiKeys();
+        app.MapCategories();
+        app.MapMedia();
         app.MapPortalHealth();
         return app;
     }

@@ -51,6 +51,9 @@ public sealed class Article : IPublishable
     /// <summary>Page views counted by the visit counter (persisted part).</summary>
     public long ViewCount { get; set; }
 
+    /// <summary>Folded title: search ranks title matches first.</summary>
+    public string SearchTitle { get; set; } = "";
+
     /// <summary>Folded (lower-case, tone marks and đ removed) title, summary and body text for search.</summary>
     public string SearchText { get; set; } = "";
 

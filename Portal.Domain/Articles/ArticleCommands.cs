@@ -58,9 +58,7 @@ public sealed class ArticleCommandValidator : AbstractValidator<ArticleCommand>
     public ArticleCommandValidator()
     {
         RuleFor(x => x.Title).RequiredLine(TitleMax);
-        RuleFor(x => x.Slug).Matches("^[a-z0-9]+(?:-[a-z0-9]+)*$")
-            .WithMessage("'{PropertyName}' may hold only lower-case a-z, digits and single hyphens.")
-            .MaximumLength(120);
+        RuleFor(x => x.Slug).SlugFormat();
         RuleFor(x => x.Summary).MaximumLength(SummaryMax).Must(v => Rules.HasNoControlCharacters(v, allowLineBreaks: true))
             .WithMessage("'{PropertyName}' must not contain control characters.").NotLegacyEncoded();
         RuleFor(x => x.BodyHtml).MaximumLength(BodyMax).NotLegacyEncoded();

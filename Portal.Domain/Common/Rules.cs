@@ -88,6 +88,12 @@ public static partial class Rules
         rule.Must(v => v is null || Text.VietnameseText.DetectLegacyEncoding(v) == Text.LegacyEncoding.None)
             .WithMessage(v => "'{PropertyName}' looks like text typed in a legacy TCVN3 (ABC) or VNI font (e.g. \"Uû ban nh©n d©n\"); convert it to Unicode before saving.");
 
+    /// <summary>A slug as Portal generates them: lower-case a-z and digits in hyphen-separated words, at most 120 characters.</summary>
+    public static IRuleBuilderOptions<T, string?> SlugFormat<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Matches("^[a-z0-9]+(?:-[a-z0-9]+)*$")
+            .WithMessage("'{PropertyName}' may hold only lower-case a-z, digits and single hyphens (e.g. tang-cuong-cong-tac).")
+            .MaximumLength(120);
+
     /// <summary>Trims and NFC-normalises; blank becomes null.</summary>
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? (value is null ? null : "") : Text.VietnameseText.Nfc(value.Trim());
 

@@ -69,6 +69,7 @@ internal sealed class PortalSeeder(PortalDbContext db, TimeProvider clock, HtmlC
             UpdatedAt = now,
         };
         article.SearchText = ArticleText.SearchText(article.Title, article.Summary, body);
+        article.SearchTitle = VietnameseText.Fold(article.Title);
         db.Articles.Add(article);
         await db.SaveChangesAsync(ct);
         await ArticleMentions.RefreshAsync(db, article, [], ct);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
@@ -111,25 +112,63 @@ internal static class ArticleQueries
     /// </summary>
     public static IQueryable<Article> Search(this IQueryable<Article> articles, string? q, QueryErrors errors)
     {
-        if (q is null)
+        foreach (var pattern in SearchPatterns(q, errors))
         {
-            return articles;
-        }
-
-        if (q.Length > 200)
-        {
-            errors.Add("q", "'q' must be at most 200 characters.");
-            return articles;
-        }
-
-        foreach (var term in VietnameseText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(10))
-        {
-            var pattern = "%" + Like.Escape(term) + "%";
             articles = articles.Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));
         }
 
         return articles;
     }
+
+    /// <summary>
+    /// Relevance for a search without an explicit sort: articles whose title holds more of the terms come first,
+    /// then the newest. Ties break on the id, so the order stays total.
+    /// </summary>
+    public static IQueryable<Article> RankedBy(this IQueryable<Article> articles, string? q)
+    {
+        var patterns = SearchPatterns(q, new QueryErrors());
+        if (patterns.Count == 0)
+        {
+            return articles;
+        }
+
+        var article = Expression.Parameter(typeof(Article), "a");
+        Expression sum = Expression.Constant(0);
+        foreach (var pattern in patterns)
+        {
+            // Captured, so EF sends each pattern as a parameter rather than inlining it.
+            Expression<Func<Article, int>> hit = a => EF.Functions.Like(a.SearchTitle, pattern, Like.EscapeCharacter) ? 1 : 0;
+            sum = Expression.Add(sum, new ReplaceParameter(hit.Parameters[0], article).Visit(hit.Body));
+        }
+
+        var score = Expression.Lambda<Func<Article, int>>(sum, article);
+        return articles.OrderByDescending(score).ThenByDescending(a => a.PublishedAt).ThenBy(a => a.Id);
+    }
+
+    /// <summary>LIKE patterns for the distinct folded terms of <paramref name="q"/> (at most 10).</summary>
+    private static List<string> SearchPatterns(string? q, QueryErrors errors)
+    {
+        if (q is null)
+        {
+            return [];
+        }
+
+        if (q.Length > 200)
+        {
+            errors.Add("q", "'q' must be at most 200 characters.");
+            return [];
+        }
+
+        return VietnameseText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.Ordinal).Take(10)
+            .Select(term => "%" + Like.Escape(term) + "%")
+            .ToList();
+    }
+}
+
+internal sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+{
+    protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
 }
 
 internal static class ArticleDirectiveQueries

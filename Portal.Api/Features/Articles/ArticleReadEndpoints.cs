@@ -18,7 +18,7 @@ internal static class ArticleReadEndpoints
         group.MapGet("", List)
             .WithName("ListArticles")
             .WithSummary("List published articles")
-            .WithDescription("Anonymous callers get published articles whose publish instant has passed; editors get every article that is not deleted and may filter by status. Newest first by default. Filters: q (case- and tone-insensitive, đ included), category (slug or id), tag, from/to (UTC publish instant), directive (id). Paging: page (1-based), pageSize (1-100).")
+            .WithDescription("Anonymous callers get published articles whose publish instant has passed; editors get every article that is not deleted and may filter by status. Newest first by default; with q and no sort, title matches rank first. Filters: q (case- and tone-insensitive, đ included), category (slug or id), tag, from/to (UTC publish instant), directive (id). Paging: page (1-based), pageSize (1-100).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithETag();
 
@@ -53,7 +53,9 @@ internal static class ArticleReadEndpoints
             articles = articles.Where(a => db.ArticleDirectiveLinks.Any(l => l.ArticleId == a.Id && l.DirectiveId == directiveId));
         }
 
-        var ordered = ArticleQueries.Sorts.Apply(articles, query.Sort, errors);
+        var ordered = query.Sort is null && !string.IsNullOrWhiteSpace(query.Q)
+            ? articles.RankedBy(query.Q)
+            : ArticleQueries.Sorts.Apply(articles, query.Sort, errors);
         if (errors.Any)
         {
             return errors.ToProblem();

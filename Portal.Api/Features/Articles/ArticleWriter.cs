@@ -51,6 +51,7 @@ internal sealed class ArticleWriter(PortalDbContext db, HtmlContent html)
             : null;
         article.Tags = NormaliseTags(article.Id, command.Tags);
         article.SearchText = ArticleText.SearchText(article.Title, article.Summary, article.BodyHtml);
+        article.SearchTitle = VietnameseText.Fold(article.Title);
         return null;
     }
 
