@@ -3,8 +3,14 @@ DOTNET  ?= dotnet
 URLS    ?= http://127.0.0.1:5080
 CONFIG  ?= Debug
 RESULTS ?= TestResults
+# The data folder (SQLite database and uploaded files). `dotnet run` starts in the project folder, so it is passed absolute.
+DATA    ?= $(CURDIR)/data
+APP_ARGS = --Database:Path "$(DATA)/portal.db" --Files:Root "$(DATA)/files"
 
-.PHONY: run test build openapi clean restore
+ROLE    ?= admin
+NAME    ?= $(ROLE)
+
+.PHONY: run test build openapi clean restore key
 
 restore:
 	$(DOTNET) restore Portal.slnx
@@ -12,10 +18,15 @@ restore:
 build: restore
 	$(DOTNET) build Portal.slnx -c $(CONFIG) --no-restore
 
-## Serve the seeded portal on SQLite (data/portal.db) at $(URLS).
+## Serve the seeded portal on SQLite ($(DATA)/portal.db) at $(URLS).
 run: restore
-	mkdir -p data
-	$(DOTNET) run --project Portal.Api -c $(CONFIG) --no-restore -- --urls "$(URLS)"
+	mkdir -p "$(DATA)"
+	$(DOTNET) run --project Portal.Api -c $(CONFIG) --no-restore -- --urls "$(URLS)" $(APP_ARGS)
+
+## Create an API key in the local database and print it once: make key ROLE=editor NAME="Phòng VH-TT".
+key: restore
+	mkdir -p "$(DATA)"
+	@$(DOTNET) run --project Portal.Api -c $(CONFIG) --no-restore -- create-key --name "$(NAME)" --role "$(ROLE)" $(APP_ARGS)
 
 ## Run every test; results (TRX) go to $(RESULTS)/.
 test: restore
