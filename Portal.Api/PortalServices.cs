@@ -6,6 +6,7 @@ using Portal.Api.Features.ApiKeys;
 using Portal.Api.Features.Articles;
 using Portal.Api.Features.Health;
 using Portal.Api.Features.Hits;
+using Portal.Api.Features.Webhooks;
 using Portal.Api.Infrastructure;
 using Portal.Domain.Articles;
 
@@ -38,6 +39,11 @@ internal static class PortalServices
         services.AddSingleton(hitOptions);
         services.AddSingleton<HitCounter>();
         services.AddHostedService<HitFlusher>();
+
+        services.AddSingleton(configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions());
+        services.AddHttpClient(WebhookSender.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService<WebhookWorker>();
         return builder;
     }
 

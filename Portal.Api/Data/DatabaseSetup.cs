@@ -28,9 +28,9 @@ internal static class DatabaseSetup
         services.AddSingleton(options);
         var connectionString = SqliteConnectionString(options);
         // One pool serves request scopes and background services (the counter's flusher) alike.
-        services.AddPooledDbContextFactory<PortalDbContext>(o => o
+        services.AddPooledDbContextFactory<PortalDbContext>((sp, o) => o
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMs)));
+            .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMs), new Features.Sync.ChangeLogInterceptor(sp.GetRequiredService<TimeProvider>())));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         return services;
     }

@@ -5,6 +5,7 @@ using Portal.Domain.Directives;
 using Portal.Domain.Hits;
 using Portal.Domain.Media;
 using Portal.Domain.Settings;
+using Portal.Domain.Sync;
 
 namespace Portal.Api.Data;
 
@@ -34,6 +35,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<MediaItem> Media => Set<MediaItem>();
+
+    public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
+
+    public DbSet<PendingPublication> PendingPublications => Set<PendingPublication>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

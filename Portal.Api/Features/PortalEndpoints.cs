@@ -6,6 +6,8 @@ using Portal.Api.Features.Directives;
 using Portal.Api.Features.Health;
 using Portal.Api.Features.Hits;
 using Portal.Api.Features.Settings;
+using Portal.Api.Features.Sync;
+using Portal.Api.Features.Webhooks;
 
 namespace Portal.Api.Features;
 
@@ -21,6 +23,8 @@ internal static class PortalEndpoints
         app.MapApiKeys();
         app.MapCategories();
         app.MapMedia();
+        app.MapSync();
+        app.MapWebhooks();
         app.MapPortalHealth();
         return app;
     }

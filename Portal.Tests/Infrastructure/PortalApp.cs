@@ -29,6 +29,8 @@ public class PortalApp : WebApplicationFactory<Program>
         Setting("Hits:FlushIntervalMs", "50");
         Setting("Auth:BootstrapAdminKey", AdminKey);
         Setting("Files:Root", Path.ChangeExtension(DatabasePath, ".files"));
+        // Tests drive webhook delivery themselves (WebhookSender.DeliverDueAsync) with the fake clock.
+        Setting("Webhooks:PollIntervalMs", "3600000");
     }
 
     public string DatabasePath { get; }
