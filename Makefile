@@ -10,7 +10,7 @@ APP_ARGS = --Database:Path "$(DATA)/portal.db" --Files:Root "$(DATA)/files"
 ROLE    ?= admin
 NAME    ?= $(ROLE)
 
-.PHONY: run test build openapi clean restore key
+.PHONY: run test test-postgres build openapi clean restore key
 
 restore:
 	$(DOTNET) restore Portal.slnx
@@ -33,10 +33,22 @@ test: restore
 	rm -rf $(RESULTS)
 	$(DOTNET) test Portal.slnx -c $(CONFIG) --no-restore --logger "trx;LogFilePrefix=portal" --logger "console;verbosity=normal" --results-directory $(RESULTS)
 
+## Run every test again on PostgreSQL. Uses $$PORTAL_TEST_POSTGRES if set (an admin connection string);
+## otherwise starts a throwaway cluster on 127.0.0.1 (installing PostgreSQL from Debian if missing) and stops it after.
+test-postgres: restore
+	rm -rf $(RESULTS)-postgres
+	@if [ -n "$$PORTAL_TEST_POSTGRES" ]; then \
+	  $(DOTNET) test Portal.slnx -c $(CONFIG) --no-restore --logger "trx;LogFilePrefix=portal-postgres" --results-directory $(RESULTS)-postgres; \
+	else \
+	  conn=$$(scripts/pg-test-cluster.sh start) || exit 1; \
+	  PORTAL_TEST_POSTGRES="$$conn" $(DOTNET) test Portal.slnx -c $(CONFIG) --no-restore --logger "trx;LogFilePrefix=portal-postgres" --results-directory $(RESULTS)-postgres; \
+	  status=$$?; scripts/pg-test-cluster.sh stop; exit $$status; \
+	fi
+
 ## Regenerate the committed openapi.json from the served document (review the diff: it is the API change).
 openapi: restore
 	PORTAL_WRITE_OPENAPI=1 $(DOTNET) test Portal.Tests -c $(CONFIG) --no-restore --filter "FullyQualifiedName~OpenApiDocumentTests"
 
 clean:
 	-$(DOTNET) clean Portal.slnx
-	rm -rf data $(RESULTS) Portal.*/bin Portal.*/obj
+	rm -rf data $(RESULTS) $(RESULTS)-postgres Portal.*/bin Portal.*/obj

@@ -2,16 +2,33 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Portal.Api.Features.Sync;
 
 namespace Portal.Api.Data;
+
+/// <summary>The database engines Portal runs on.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>Embedded, zero set-up: one machine.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server shared by any number of Portal instances.</summary>
+    Postgres,
+}
 
 /// <summary>Database options, bound from the <c>Database</c> configuration section.</summary>
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
+    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
     /// <summary>SQLite file path; relative paths are resolved against the working directory. Default <c>data/portal.db</c>.</summary>
     public string Path { get; set; } = "data/portal.db";
+
+    /// <summary>PostgreSQL connection string (Npgsql syntax), e.g. <c>Host=127.0.0.1;Database=portal;Username=portal;Password=…</c>.</summary>
+    public string? ConnectionString { get; set; }
 
     /// <summary>How long a connection waits for a lock held by another writer before failing, in milliseconds.</summary>
     public int BusyTimeoutMs { get; set; } = 10_000;
@@ -26,11 +43,25 @@ internal static class DatabaseSetup
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
-        var connectionString = SqliteConnectionString(options);
-        // One pool serves request scopes and background services (the counter's flusher) alike.
-        services.AddPooledDbContextFactory<PortalDbContext>((sp, o) => o
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMs), new Features.Sync.ChangeLogInterceptor(sp.GetRequiredService<TimeProvider>())));
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            var connectionString = options.ConnectionString
+                ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
+            services.AddPooledDbContextFactory<PostgresPortalDbContext>((sp, o) => o
+                .UseNpgsql(connectionString)
+                .AddInterceptors(new ChangeLogInterceptor(sp.GetRequiredService<TimeProvider>())));
+            services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<PostgresPortalDbContext>>();
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(options);
+            // One pool serves request scopes and background services (the counter's flusher) alike.
+            services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, o) => o
+                .UseSqlite(connectionString)
+                .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMs), new ChangeLogInterceptor(sp.GetRequiredService<TimeProvider>())));
+            services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
+        }
+
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         return services;
     }
@@ -49,7 +80,7 @@ internal static class DatabaseSetup
         }.ToString();
     }
 
-    /// <summary>Applies committed migrations (never EnsureCreated), switches the file to WAL, then seeds.</summary>
+    /// <summary>Applies committed migrations (never EnsureCreated), switches SQLite to WAL, then seeds.</summary>
     public static async Task MigrateAndSeedAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<DatabaseOptions>();
@@ -60,9 +91,13 @@ internal static class DatabaseSetup
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        // WAL lets readers run while the counter flushes; it is a property of the file, so setting it once suffices.
-        await db.Database.OpenConnectionAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers run while the counter flushes; it is a property of the file, so setting it once suffices.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<Seed.PortalSeeder>().SeedAsync(CancellationToken.None);
         await Features.ApiKeys.ApiKeySecrets.BootstrapAsync(
@@ -91,9 +126,16 @@ internal sealed class SqlitePragmaInterceptor(int busyTimeoutMs) : DbConnectionI
     }
 }
 
-/// <summary>Lets <c>dotnet ef</c> build the model without starting the web host.</summary>
-internal sealed class DesignTimeDbContextFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PortalDbContext>
+/// <summary>Lets <c>dotnet ef</c> build the SQLite model without starting the web host.</summary>
+internal sealed class SqliteDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqlitePortalDbContext>
 {
-    public PortalDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite("Data Source=design-time.db").Options);
+    public SqlitePortalDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL model without a server (migrations need no connection).</summary>
+internal sealed class PostgresDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresPortalDbContext>
+{
+    public PostgresPortalDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql("Host=localhost;Database=portal_design").Options);
 }

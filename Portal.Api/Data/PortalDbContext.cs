@@ -9,8 +9,12 @@ using Portal.Domain.Sync;
 
 namespace Portal.Api.Data;
 
-/// <summary>Portal's unit of work. One <see cref="IEntityTypeConfiguration{TEntity}"/> per entity lives in Configurations/.</summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+/// <summary>
+/// Portal's unit of work. One <see cref="IEntityTypeConfiguration{TEntity}"/> per entity lives in Configurations/.
+/// Each database engine has a subclass that owns its migrations (<see cref="SqlitePortalDbContext"/>,
+/// <see cref="PostgresPortalDbContext"/>); the rest of the code uses this type.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Article> Articles => Set<Article>();
 
@@ -43,6 +47,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <summary>A transaction the change-log interceptor opened around one SaveChanges (PostgreSQL only).</summary>
+    internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? ChangeLogTransaction { get; set; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

@@ -8,8 +8,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
-/// Portal hosted in memory over a real SQLite file of its own (migrated and seeded as at a real start), with a
-/// fake clock that tests move. Dispose deletes the file unless <see cref="KeepDatabase"/> is set.
+/// Portal hosted in memory over a real database of its own — a SQLite file, or a PostgreSQL database under
+/// <c>make test-postgres</c> — migrated and seeded as at a real start, with a fake clock that tests move.
+/// Dispose deletes the database unless <see cref="KeepDatabase"/> is set. Two apps given the same
+/// <c>databasePath</c> share one database (as two instances of Portal would).
 /// </summary>
 public class PortalApp : WebApplicationFactory<Program>
 {
@@ -25,7 +27,16 @@ public class PortalApp : WebApplicationFactory<Program>
     {
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "portal-tests", $"{Guid.NewGuid():N}.db");
         Clock = clock ?? new FakeTimeProvider(DefaultNow);
-        Setting("Database:Path", DatabasePath);
+        if (TestDatabase.IsPostgres)
+        {
+            Setting("Database:Provider", "Postgres");
+            Setting("Database:ConnectionString", TestDatabase.EnsurePostgresDatabase(PostgresName));
+        }
+        else
+        {
+            Setting("Database:Path", DatabasePath);
+        }
+
         Setting("Hits:FlushIntervalMs", "50");
         Setting("Auth:BootstrapAdminKey", AdminKey);
         Setting("Files:Root", Path.ChangeExtension(DatabasePath, ".files"));
@@ -36,6 +47,9 @@ public class PortalApp : WebApplicationFactory<Program>
     public string DatabasePath { get; }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The PostgreSQL database name derived from <see cref="DatabasePath"/>.</summary>
+    private string PostgresName => "portal_t_" + Path.GetFileNameWithoutExtension(DatabasePath).ToLowerInvariant();
 
     public bool KeepDatabase { get; set; }
 
@@ -84,7 +98,11 @@ public class PortalApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && !KeepDatabase)
+        if (disposing && !KeepDatabase && TestDatabase.IsPostgres)
+        {
+            TestDatabase.DropPostgresDatabase(PostgresName);
+        }
+        else if (disposing && !KeepDatabase)
         {
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {

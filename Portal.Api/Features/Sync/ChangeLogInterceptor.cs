@@ -38,12 +38,45 @@ internal sealed class ChangeLogInterceptor(TimeProvider clock) : SaveChangesInte
         return result;
     }
 
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is PortalDbContext { ChangeLogTransaction: { } tx } db)
+        {
+            db.ChangeLogTransaction = null;
+            await tx.CommitAsync(cancellationToken);
+            await tx.DisposeAsync();
+        }
+
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is PortalDbContext { ChangeLogTransaction: { } tx } db)
+        {
+            db.ChangeLogTransaction = null;
+            await tx.RollbackAsync(cancellationToken);
+            await tx.DisposeAsync();
+        }
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
+        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
+        SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
+
     private async ValueTask RecordAsync(PortalDbContext db, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity is Article or Directive or SiteSettings)
             .ToList();
+        if (entries.Count > 0)
+        {
+            await ChangeLog.SerializeWritersAsync(db, ct);
+        }
+
         foreach (var entry in entries)
         {
             switch (entry.Entity)
@@ -86,6 +119,29 @@ internal sealed class ChangeLogInterceptor(TimeProvider clock) : SaveChangesInte
 /// <summary>Appends to the change log and the outbox; materialises scheduled publications that came due.</summary>
 internal static class ChangeLog
 {
+    /// <summary>Arbitrary key of the PostgreSQL advisory lock that orders change-log writers.</summary>
+    private const long ChangeLogLockKey = 0x504F5254414C; // "PORTAL"
+
+    /// <summary>
+    /// On PostgreSQL, sequence values are handed out at insert time but become visible at commit, so two writers could
+    /// commit out of order and a sync reader could pass a sequence that is still in flight. A transaction-scoped
+    /// advisory lock makes change-log writers commit in sequence order. SQLite needs nothing: it has one writer at a time.
+    /// </summary>
+    public static async ValueTask SerializeWritersAsync(PortalDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        if (db.Database.CurrentTransaction is null)
+        {
+            db.ChangeLogTransaction = await db.Database.BeginTransactionAsync(ct);
+        }
+
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChangeLogLockKey})", ct);
+    }
+
     /// <summary>Adds (tracked, not saved) the change record of <paramref name="verb"/> and one outbox entry per subscriber.</summary>
     public static async ValueTask AppendAsync(PortalDbContext db, string type, string id, string verb, DateTime now, CancellationToken ct, string? reason = null)
     {
@@ -128,6 +184,7 @@ internal static class ChangeLog
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await SerializeWritersAsync(db, ct);
         var due = await db.PendingPublications.Where(p => p.DueAt <= now).OrderBy(p => p.DueAt).ToListAsync(ct);
         foreach (var p in due)
         {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Portal.Api.Data.Migrations
+namespace Portal.Api.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -53,6 +53,23 @@ namespace Portal.Api.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Categories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Changes",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Changes", x => x.Seq);
                 });
 
             migrationBuilder.CreateTable(
@@ -112,6 +129,19 @@ namespace Portal.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PendingPublications",
+                columns: table => new
+                {
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingPublications", x => new { x.EntityType, x.EntityId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Settings",
                 columns: table => new
                 {
@@ -138,6 +168,22 @@ namespace Portal.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Events = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Articles",
                 columns: table => new
                 {
@@ -159,6 +205,7 @@ namespace Portal.Api.Data.Migrations
                     DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     ViewCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    SearchTitle = table.Column<string>(type: "TEXT", nullable: false),
                     SearchText = table.Column<string>(type: "TEXT", nullable: false),
                     Source_Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Source_Url = table.Column<string>(type: "TEXT", nullable: true),
@@ -213,6 +260,34 @@ namespace Portal.Api.Data.Migrations
                         principalTable: "IssuingBodies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    GaveUpAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "WebhookSubscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -350,6 +425,11 @@ namespace Portal.Api.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Changes_EntityType_EntityId_Seq",
+                table: "Changes",
+                columns: new[] { "EntityType", "EntityId", "Seq" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DirectiveRelations_ToId",
                 table: "DirectiveRelations",
                 column: "ToId");
@@ -375,9 +455,24 @@ namespace Portal.Api.Data.Migrations
                 column: "SuccessorId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PendingPublications_DueAt",
+                table: "PendingPublications",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SlugRedirects_ArticleId",
                 table: "SlugRedirects",
                 column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_NextAttemptAt",
+                table: "WebhookDeliveries",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_CreatedAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -396,6 +491,9 @@ namespace Portal.Api.Data.Migrations
                 name: "ArticleTag");
 
             migrationBuilder.DropTable(
+                name: "Changes");
+
+            migrationBuilder.DropTable(
                 name: "DailyHits");
 
             migrationBuilder.DropTable(
@@ -405,16 +503,25 @@ namespace Portal.Api.Data.Migrations
                 name: "Media");
 
             migrationBuilder.DropTable(
+                name: "PendingPublications");
+
+            migrationBuilder.DropTable(
                 name: "Settings");
 
             migrationBuilder.DropTable(
                 name: "SlugRedirects");
 
             migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "Directives");
 
             migrationBuilder.DropTable(
                 name: "Articles");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
 
             migrationBuilder.DropTable(
                 name: "IssuingBodies");
