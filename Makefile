@@ -4,7 +4,7 @@ URLS    ?= http://127.0.0.1:5080
 CONFIG  ?= Debug
 RESULTS ?= TestResults
 
-.PHONY: run test build openapi clean restore
+.PHONY: run test build openapi crawlers clean restore
 
 restore:
 	$(DOTNET) restore Portal.slnx
@@ -25,6 +25,19 @@ test: restore
 ## Regenerate the committed openapi.json from the served document (review the diff: it is the API change).
 openapi: restore
 	PORTAL_WRITE_OPENAPI=1 $(DOTNET) test Portal.Tests -c $(CONFIG) --no-restore --filter "FullyQualifiedName~OpenApiDocumentTests"
+
+## Refresh the crawler list the visit counter ignores from the npm package crawler-user-agents (review the diff, then `make test`).
+CRAWLERS_DIR ?= Portal.Api/Features/Hits/Data
+NPM          ?= npm
+crawlers:
+	@tmp=$$(mktemp -d); \
+	file=$$(cd "$$tmp" && $(NPM) pack crawler-user-agents@latest --silent) \
+	  && tar -xzf "$$tmp/$$file" -C "$$tmp" \
+	  && version=$${file#crawler-user-agents-} && version=$${version%.tgz} \
+	  && cp "$$tmp/package/crawler-user-agents.json" "$$tmp/package/LICENSE" $(CRAWLERS_DIR)/ \
+	  && sed -i -E "s#(package/crawler-user-agents\)) version [0-9.]+#\1 version $$version#" $(CRAWLERS_DIR)/README.md \
+	  && echo "crawler-user-agents $$version copied to $(CRAWLERS_DIR)"; \
+	status=$$?; rm -rf "$$tmp"; exit $$status
 
 clean:
 	-$(DOTNET) clean Portal.slnx

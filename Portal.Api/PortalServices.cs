@@ -29,6 +29,7 @@ internal static class PortalServices
         services.AddPortalProblemDetails();
         services.AddPortalOpenApi();
         services.AddPortalCors(configuration);
+        services.AddPortalForwardedHeaders(configuration);
         services.AddPortalHealthChecks();
         services.AddPortalAuth();
         services.AddValidatorsFromAssemblyContaining<ArticleCommandValidator>();
@@ -38,17 +39,21 @@ internal static class PortalServices
         services.AddSingleton(hitOptions);
         services.AddSingleton<HitCounter>();
         services.AddHostedService<HitFlusher>();
+        services.AddSingleton(_ => CrawlerDetector.Embedded);
+        services.AddHitRateLimiting(hitOptions.RateLimit);
         return builder;
     }
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
         app.UseAuthentication();
         app.UseRejectInvalidCredentials();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UsePortalOpenApi();
         app.MapPortalApi();
         return app;

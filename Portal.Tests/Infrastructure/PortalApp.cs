@@ -27,6 +27,8 @@ public class PortalApp : WebApplicationFactory<Program>
         Clock = clock ?? new FakeTimeProvider(DefaultNow);
         Setting("Database:Path", DatabasePath);
         Setting("Hits:FlushIntervalMs", "50");
+        // Tests post many hits from one client; HitRateLimitTests turns the limit back on.
+        Setting("Hits:RateLimit:PermitLimit", "0");
         Setting("Auth:BootstrapAdminKey", AdminKey);
         Setting("Files:Root", Path.ChangeExtension(DatabasePath, ".files"));
     }
