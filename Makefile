@@ -10,7 +10,7 @@ APP_ARGS = --Database:Path "$(DATA)/portal.db" --Files:Root "$(DATA)/files"
 ROLE    ?= admin
 NAME    ?= $(ROLE)
 
-.PHONY: run test test-postgres build openapi clean restore key
+.PHONY: run test test-postgres build openapi crawlers clean restore key
 
 restore:
 	$(DOTNET) restore Portal.slnx
@@ -48,6 +48,19 @@ test-postgres: restore
 ## Regenerate the committed openapi.json from the served document (review the diff: it is the API change).
 openapi: restore
 	PORTAL_WRITE_OPENAPI=1 $(DOTNET) test Portal.Tests -c $(CONFIG) --no-restore --filter "FullyQualifiedName~OpenApiDocumentTests"
+
+## Refresh the crawler list the visit counter ignores from the npm package crawler-user-agents (review the diff, then `make test`).
+CRAWLERS_DIR ?= Portal.Api/Features/Hits/Data
+NPM          ?= npm
+crawlers:
+	@tmp=$$(mktemp -d); \
+	file=$$(cd "$$tmp" && $(NPM) pack crawler-user-agents@latest --silent) \
+	  && tar -xzf "$$tmp/$$file" -C "$$tmp" \
+	  && version=$${file#crawler-user-agents-} && version=$${version%.tgz} \
+	  && cp "$$tmp/package/crawler-user-agents.json" "$$tmp/package/LICENSE" $(CRAWLERS_DIR)/ \
+	  && sed -i -E "s#(package/crawler-user-agents\)) version [0-9.]+#\1 version $$version#" $(CRAWLERS_DIR)/README.md \
+	  && echo "crawler-user-agents $$version copied to $(CRAWLERS_DIR)"; \
+	status=$$?; rm -rf "$$tmp"; exit $$status
 
 clean:
 	-$(DOTNET) clean Portal.slnx

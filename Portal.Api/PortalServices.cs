@@ -30,6 +30,7 @@ internal static class PortalServices
         services.AddPortalProblemDetails();
         services.AddPortalOpenApi();
         services.AddPortalCors(configuration);
+        services.AddPortalForwardedHeaders(configuration);
         services.AddPortalHealthChecks();
         services.AddPortalAuth();
         services.AddValidatorsFromAssemblyContaining<ArticleCommandValidator>();
@@ -39,6 +40,8 @@ internal static class PortalServices
         services.AddSingleton(hitOptions);
         services.AddSingleton<HitCounter>();
         services.AddHostedService<HitFlusher>();
+        services.AddSingleton(_ => CrawlerDetector.Embedded);
+        services.AddHitRateLimiting(hitOptions.RateLimit);
 
         services.AddSingleton(configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions());
         services.AddHttpClient(WebhookSender.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
@@ -49,6 +52,7 @@ internal static class PortalServices
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseJsonBodyLimit();
@@ -56,6 +60,7 @@ internal static class PortalServices
         app.UseAuthentication();
         app.UseRejectInvalidCredentials();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UsePortalOpenApi();
         app.MapPortalApi();
         return app;

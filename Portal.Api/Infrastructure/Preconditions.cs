@@ -30,6 +30,16 @@ internal static class Preconditions
             : Problems.PreconditionFailed($"The resource has changed since that ETag was issued (now at revision {currentVersion}); GET it again and retry.");
     }
 
+    /// <summary>
+    /// As <see cref="CheckIfMatch"/>, but a request without If-Match is refused with 428 (RFC 6585 §3): for shared
+    /// singletons such as the site settings, where a blind overwrite would silently undo another admin's change.
+    /// <c>If-Match: *</c> is the explicit way to overwrite whatever is there.
+    /// </summary>
+    public static ProblemHttpResult? RequireIfMatch(HttpRequest request, int currentVersion) =>
+        request.Headers.IfMatch.Count == 0
+            ? Problems.PreconditionRequired("Send If-Match with the ETag from your last GET (or '*' to overwrite whatever is there).")
+            : CheckIfMatch(request, currentVersion);
+
     /// <summary>The 412 answered when another writer won the race between the check and the save.</summary>
     public static ProblemHttpResult LostRace() =>
         Problems.PreconditionFailed("Another change was saved first; GET the resource again and retry.");

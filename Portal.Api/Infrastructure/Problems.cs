@@ -26,6 +26,17 @@ internal static partial class Problems
         return services;
     }
 
+    /// <summary>Declares, for every endpoint of the group, each problem status it can return (openapi.json tells the truth).</summary>
+    public static RouteGroupBuilder ProducesProblems(this RouteGroupBuilder group, params int[] statusCodes)
+    {
+        foreach (var status in statusCodes)
+        {
+            group.ProducesProblem(status);
+        }
+
+        return group;
+    }
+
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not Found");
 
@@ -34,6 +45,9 @@ internal static partial class Problems
 
     public static ProblemHttpResult PreconditionFailed(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition Failed");
+
+    public static ProblemHttpResult PreconditionRequired(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status428PreconditionRequired, title: "Precondition Required");
 
     public static ProblemHttpResult Unprocessable(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unprocessable Content");

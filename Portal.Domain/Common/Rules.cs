@@ -8,48 +8,71 @@ namespace Portal.Domain.Common;
 public static partial class Rules
 {
     /// <summary>
-    /// Vietnamese phone numbers as portals print them: fixed lines with a 3-4 digit area code such as
-    /// <c>(0251).3861114</c>, <c>0251 3861 114</c> or <c>+84 251 3861114</c>, mobiles such as <c>0912 345 678</c>,
-    /// and hotlines such as <c>1900 1234</c>. After removing the separators <c>( ) . - space</c>, the number is
-    /// 10-11 digits starting with 0 (9-10 after +84), or an 8-10 digit 1800/1900 service number
-    /// (national numbering plan, Circular 22/2014/TT-BTTTT as amended by the 2017-2018 area-code change).
+    /// Vietnamese phone numbers as portals print them, under the national numbering plan (Circular 22/2014/TT-BTTTT)
+    /// as changed in 2017 (new fixed-line area codes) and 2018 (11-digit mobiles moved to 10 digits).
+    /// Separators <c>( ) . - space</c> are ignored; then the number is
+    /// <list type="bullet">
+    /// <item>a fixed line: 11 digits starting <c>02</c> — a 3-digit area code and 8 digits (<c>024 3825 3536</c>)
+    /// or a 4-digit area code and 7 digits (<c>(0251).3861114</c>);</item>
+    /// <item>a mobile: 10 digits starting <c>03</c>, <c>05</c>, <c>07</c>, <c>08</c> or <c>09</c> (<c>0912 345 678</c>);</item>
+    /// <item>either of these written internationally, <c>+84</c> (or <c>(+84)</c>) followed by the number without its
+    /// leading 0 (<c>+84 251 3861114</c>, <c>+84 912 345 678</c>);</item>
+    /// <item>a 1800 (free) or 1900 (premium) service number of 8 or 10 digits (<c>1800 1091</c>, <c>1900 561 558</c>).</item>
+    /// </list>
+    /// Pre-2017 numbers (<c>04 3825 3536</c>, 11-digit <c>01xx</c> mobiles) and extensions are rejected.
     /// </summary>
     public static bool IsVietnamesePhone(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value) || !PhoneShape().IsMatch(value))
+        if (string.IsNullOrWhiteSpace(value) || !PhoneShape().IsMatch(value.Trim()))
         {
             return false;
         }
 
         var digits = new string(value.Where(char.IsAsciiDigit).ToArray());
-        if (value.TrimStart().StartsWith('+'))
+        if (value.Contains('+', StringComparison.Ordinal))
         {
-            return digits.StartsWith("84", StringComparison.Ordinal) && digits.Length is >= 11 and <= 12 && digits[2] != '0';
+            // +84 is followed by the national number without its trunk 0; "+84 (0) 251…" is a common mistake, not a number.
+            return digits.Length > 2 && digits.StartsWith("84", StringComparison.Ordinal) && digits[2] != '0'
+                && IsNationalNumber("0" + digits[2..]);
         }
 
         if (digits.StartsWith("1800", StringComparison.Ordinal) || digits.StartsWith("1900", StringComparison.Ordinal))
         {
-            return digits.Length is >= 8 and <= 10;
+            return digits.Length is 8 or 10;
         }
 
-        return digits.Length is 10 or 11 && digits[0] == '0' && digits[1] != '0';
+        return IsNationalNumber(digits);
     }
 
-    /// <summary>An absolute http or https URL with a host (no javascript:, data:, file: or relative URLs).</summary>
+    private static bool IsNationalNumber(string digits) => digits.Length switch
+    {
+        11 => digits.StartsWith("02", StringComparison.Ordinal),
+        10 => digits[0] == '0' && digits[1] is '3' or '5' or '7' or '8' or '9',
+        _ => false,
+    };
+
+    /// <summary>
+    /// An absolute http or https URL with a host: no javascript:, data:, file: or relative URLs, no spaces or control
+    /// characters, and no user name or password (<c>https://user:pass@host/</c>), which a public page must not carry.
+    /// </summary>
     public static bool IsHttpUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        value is not null
+        && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+        && Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && !string.IsNullOrEmpty(uri.Host)
-        && !value!.Any(char.IsWhiteSpace);
+        && string.IsNullOrEmpty(uri.UserInfo);
 
     /// <summary>A CSS hex colour: <c>#RGB</c> or <c>#RRGGBB</c>.</summary>
     public static bool IsHexColour(string? value) => value is not null && HexColour().IsMatch(value);
 
     /// <summary>
-    /// A single e-mail address (one @, a dotted domain, no spaces or display names), as a portal's footer shows it.
+    /// A single e-mail address as a portal's footer shows it: an RFC 5321 dot-atom local part (at most 64 characters,
+    /// no leading, trailing or double dots), one @, and a dotted ASCII domain; no spaces, display names or lists.
     /// Stricter than FluentValidation's default, which accepts anything containing an @.
     /// </summary>
-    public static bool IsEmail(string? value) => value is not null && value.Length <= 254 && Email().IsMatch(value);
+    public static bool IsEmail(string? value) =>
+        value is not null && value.Length <= 254 && Email().IsMatch(value) && value.IndexOf('@', StringComparison.Ordinal) <= 64;
 
     /// <summary>Rejects control characters (other than tab/newline in long text), which no portal text should hold.</summary>
     public static bool HasNoControlCharacters(string? value, bool allowLineBreaks = false) =>
@@ -100,12 +123,12 @@ public static partial class Rules
     /// <summary>Culture-invariant formatting for messages.</summary>
     public static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^\+?[0-9 ().\-]{6,24}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:\+|\(\+)?[0-9 ().\-]{6,24}$", RegexOptions.CultureInvariant)]
     private static partial Regex PhoneShape();
 
     [GeneratedRegex("^#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$", RegexOptions.CultureInvariant)]
     private static partial Regex HexColour();
 
-    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,}$", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 }

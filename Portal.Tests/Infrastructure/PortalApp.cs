@@ -38,6 +38,8 @@ public class PortalApp : WebApplicationFactory<Program>
         }
 
         Setting("Hits:FlushIntervalMs", "50");
+        // Tests post many hits from one client; HitRateLimitTests turns the limit back on.
+        Setting("Hits:RateLimit:PermitLimit", "0");
         Setting("Auth:BootstrapAdminKey", AdminKey);
         Setting("Files:Root", Path.ChangeExtension(DatabasePath, ".files"));
         // Tests drive webhook delivery themselves (WebhookSender.DeliverDueAsync) with the fake clock.

@@ -62,7 +62,7 @@ internal static class ArticleReadEndpoints
         }
 
         var page = await ordered.ProjectToListItem().ToPageAsync(paging, ct);
-        return TypedResults.Ok(page with { Items = page.Items.Select(i => ArticleMapper.Complete(i, now, hits.PendingViews(i.Id))).ToList() });
+        return TypedResults.Ok(page with { Items = page.Items.Select(i => ArticleMapper.Complete(i, now, hits.PendingViews(i.Id, i.ViewCount))).ToList() });
     }
 
     /// <summary>GET /api/v1/articles/{idOrSlug} — one published article.</summary>

@@ -21,7 +21,7 @@ internal static class DirectiveReader
             DirectiveQueries.ValidityOf(d.IssuedOn, d.EffectiveOn, d.ExpiresOn, replaced, VietnamTime.DateOf(now)),
             d.Abstract, d.ContentHtml, d.Signer, d.Field,
             Publication.StateAt(d.Status, d.PublishedAt, now.UtcDateTime), d.PublishedAt, d.CreatedAt, d.UpdatedAt,
-            d.ViewCount + hits.PendingViews(d.Id), relations, d.Version);
+            d.ViewCount + hits.PendingViews(d.Id, d.ViewCount), relations, d.Version);
     }
 
     /// <summary>Relations of <paramref name="id"/> to visible directives, outgoing first, then by issue date.</summary>

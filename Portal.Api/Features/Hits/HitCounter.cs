@@ -14,13 +14,17 @@ public sealed class HitOptions
 
     /// <summary>Inactivity after which the same visitor counts as a new visit (default 30 minutes, as NukeViet counts).</summary>
     public int VisitTimeoutMinutes { get; set; } = 30;
+
+    /// <summary>The per-client limit on POST /hits (<c>Hits:RateLimit</c>).</summary>
+    public HitRateLimitOptions RateLimit { get; set; } = new();
 }
 
 /// <summary>
 /// The visit counter's write path. Hits are accepted in memory and persisted in batches as additive increments,
 /// so bursts of page views never hold the database's write lock for long and editors are never locked out.
-/// Reads add what is still pending to what is persisted, so counts are exact at any moment. A graceful shutdown
-/// flushes everything (<see cref="HitFlusher"/>); a crash loses at most one flush interval.
+/// Reads add what is still pending to what is persisted, so counts are exact at any moment, also while a batch is
+/// being written. A graceful shutdown flushes everything (<see cref="HitFlusher"/>); a crash loses at most one flush
+/// interval (docs/counter.md). Visitor ids live in memory only, for the visit timeout.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "SemaphoreSlim holds nothing to release unless AvailableWaitHandle is used; disposing it would race the final flush at shutdown.")]
 public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, HitOptions options)
@@ -28,7 +32,10 @@ public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, Time
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly Dictionary<string, DateTime> _lastSeen = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, long> _flushedTotals = [];
     private PendingHits _pending = new();
+    private PendingHits? _inFlight;
+    private DateTime _lastPruned;
 
     /// <summary>Counts one page view at the current instant; returns whether it started a new visit.</summary>
     public bool Record(string visitorId, Guid? articleId, Guid? directiveId)
@@ -46,12 +53,18 @@ public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, Time
         }
     }
 
-    /// <summary>Page views of one article or directive not yet written to the database.</summary>
-    public long PendingViews(Guid contentId)
+    /// <summary>
+    /// The page views of one article or directive that <paramref name="persisted"/> — its ViewCount as just read from
+    /// the database — does not include: pending ones, ones being written, and ones a batch wrote after that read.
+    /// Add it to <paramref name="persisted"/>; the sum is exact even when the read raced a flush.
+    /// </summary>
+    public long PendingViews(Guid contentId, long persisted)
     {
         lock (_gate)
         {
-            return _pending.Views.GetValueOrDefault(contentId);
+            // A flush records the item's new total before it commits: a read older than that total lacks the difference.
+            var missed = Math.Max(0, _flushedTotals.GetValueOrDefault(contentId) - persisted);
+            return missed + _pending.Views.GetValueOrDefault(contentId) + (_inFlight?.Views.GetValueOrDefault(contentId) ?? 0);
         }
     }
 
@@ -123,24 +136,43 @@ public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, Time
             PendingHits batch;
             lock (_gate)
             {
+                PruneIdleVisitors();
                 if (_pending.IsEmpty)
                 {
-                    ForgetIdleVisitors();
                     return;
                 }
 
-                batch = _pending;
+                batch = _inFlight = _pending;
                 _pending = new PendingHits();
             }
 
+            Dictionary<Guid, long>? previous = null;
             try
             {
-                await HitStore.WriteAsync(contexts, batch, ct);
+                await HitStore.WriteAsync(contexts, batch, totals =>
+                {
+                    lock (_gate)
+                    {
+                        previous = totals.Keys.ToDictionary(id => id, id => _flushedTotals.GetValueOrDefault(id));
+                        foreach (var (id, total) in totals)
+                        {
+                            _flushedTotals[id] = total;
+                        }
+
+                        _inFlight = null;
+                    }
+                }, ct);
             }
             catch
             {
                 lock (_gate)
                 {
+                    foreach (var (id, total) in previous ?? [])
+                    {
+                        _flushedTotals[id] = total;
+                    }
+
+                    _inFlight = null;
                     _pending.Merge(batch);
                 }
 
@@ -153,9 +185,17 @@ public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, Time
         }
     }
 
-    private void ForgetIdleVisitors()
+    /// <summary>Forgets visitors idle longer than the visit timeout, at most once a minute. Call under the gate.</summary>
+    private void PruneIdleVisitors()
     {
-        var cutoff = clock.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(options.VisitTimeoutMinutes);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now - _lastPruned < TimeSpan.FromMinutes(1))
+        {
+            return;
+        }
+
+        _lastPruned = now;
+        var cutoff = now - TimeSpan.FromMinutes(options.VisitTimeoutMinutes);
         foreach (var idle in _lastSeen.Where(v => v.Value < cutoff).Select(v => v.Key).ToList())
         {
             _lastSeen.Remove(idle);

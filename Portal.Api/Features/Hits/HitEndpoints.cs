@@ -31,8 +31,10 @@ internal static class HitEndpoints
         group.MapPost("", Post)
             .WithName("PostHit")
             .WithSummary("Count a page view")
-            .WithDescription($"Counts one page view, and a visit when the visitor was idle for 30 minutes or the Vietnamese day changed. The visitor is identified by the {VisitorHeader} header (8-64 characters of A-Z, a-z, 0-9, '-' and '_') or else by the {VisitorCookie} cookie, which this endpoint sets when missing.")
+            .WithDescription($"Counts one page view, and a visit when the visitor was idle for 30 minutes or the Vietnamese day changed; with articleId or directiveId, that item's viewCount too. The visitor is identified by the {VisitorHeader} header (8-64 characters of A-Z, a-z, 0-9, '-' and '_') or else by the {VisitorCookie} cookie, which this endpoint sets when missing; no IP address is stored. Crawlers (User-Agent matching the crawler-user-agents list, e.g. Googlebot, bingbot) get 202 but are not counted, so a frontend server reporting on a reader's behalf forwards the reader's User-Agent. Each client (visitor id and address) may post a configured number of hits per window (default 60 a minute); beyond that 429 with Retry-After.")
             .Validates<HitCommand>()
+            .RequireRateLimiting(HitRateLimiting.Policy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireCors(Cors.Writes);
         return app;
     }
@@ -59,38 +61,49 @@ internal static class HitEndpoints
         return errors.Any ? errors.ToProblem() : TypedResults.Ok(await counter.DailyAsync(first, last, ct));
     }
 
-    public static Results<Accepted, ValidationProblem> Post(HitCommand command, HitCounter counter, HttpContext http)
+    public static Results<Accepted, ValidationProblem> Post(HitCommand command, HitCounter counter, CrawlerDetector crawlers, HttpContext http)
     {
-        var header = http.Request.Headers[VisitorHeader].ToString();
-        string visitor;
-        if (header.Length > 0)
+        var request = http.Request;
+        var header = request.Headers[VisitorHeader].ToString();
+        if (header.Length > 0 && !IsVisitorId(header))
         {
-            if (!IsVisitorId(header))
-            {
-                return Problems.Invalid(VisitorHeader, $"'{VisitorHeader}' must be 8-64 characters of A-Z, a-z, 0-9, '-' and '_'.");
-            }
-
-            visitor = header;
-        }
-        else if (http.Request.Cookies[VisitorCookie] is { } cookie && IsVisitorId(cookie))
-        {
-            visitor = cookie;
-        }
-        else
-        {
-            visitor = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            http.Response.Cookies.Append(VisitorCookie, visitor, new CookieOptions
-            {
-                HttpOnly = true,
-                IsEssential = true,
-                SameSite = SameSiteMode.Lax,
-                Secure = http.Request.IsHttps,
-                MaxAge = TimeSpan.FromDays(365),
-            });
+            return Problems.Invalid(VisitorHeader, $"'{VisitorHeader}' must be 8-64 characters of A-Z, a-z, 0-9, '-' and '_'.");
         }
 
+        if (crawlers.IsCrawler(request.Headers.UserAgent.ToString()))
+        {
+            return TypedResults.Accepted((string?)null);
+        }
+
+        var visitor = VisitorOf(request) ?? NewVisitor(http);
         counter.Record(visitor, command.ArticleId, command.DirectiveId);
         return TypedResults.Accepted((string?)null);
+    }
+
+    /// <summary>The visitor id sent by a frontend server (X-Visitor-Id) or else by the browser (cookie); null when neither is valid.</summary>
+    public static string? VisitorOf(HttpRequest request)
+    {
+        var header = request.Headers[VisitorHeader].ToString();
+        if (header.Length > 0)
+        {
+            return IsVisitorId(header) ? header : null;
+        }
+
+        return request.Cookies[VisitorCookie] is { } cookie && IsVisitorId(cookie) ? cookie : null;
+    }
+
+    private static string NewVisitor(HttpContext http)
+    {
+        var visitor = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        http.Response.Cookies.Append(VisitorCookie, visitor, new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = http.Request.IsHttps,
+            MaxAge = TimeSpan.FromDays(365),
+        });
+        return visitor;
     }
 
     private static bool IsVisitorId(string value) =>

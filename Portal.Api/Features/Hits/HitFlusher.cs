@@ -1,8 +1,13 @@
 namespace Portal.Api.Features.Hits;
 
-/// <summary>Flushes the counter every <see cref="HitOptions.FlushIntervalMs"/> and once more on graceful shutdown.</summary>
+/// <summary>
+/// Flushes the counter every <see cref="HitOptions.FlushIntervalMs"/> and once more on graceful shutdown. The web
+/// server stops (and drains its requests) before hosted services do, so the last flush sees every accepted hit.
+/// </summary>
 internal sealed partial class HitFlusher(HitCounter counter, HitOptions options, ILogger<HitFlusher> logger) : BackgroundService
 {
+    private const int ShutdownAttempts = 3;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Max(10, options.FlushIntervalMs)));
@@ -22,7 +27,19 @@ internal sealed partial class HitFlusher(HitCounter counter, HitOptions options,
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await counter.FlushAsync(CancellationToken.None);
+        // Not cancellable: these are the last counts in memory. A failed attempt puts the batch back for the next.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await counter.FlushAsync(CancellationToken.None);
+                return;
+            }
+            catch (Exception ex) when (attempt < ShutdownAttempts)
+            {
+                LogFlushFailed(logger, ex);
+            }
+        }
     }
 
     private async Task FlushLoggingErrorsAsync(CancellationToken ct)

@@ -52,7 +52,12 @@ internal sealed class PendingHits
 /// <summary>Writes a batch as additive increments (never read-modify-write), so concurrent flushers cannot lose counts.</summary>
 internal static class HitStore
 {
-    public static async Task WriteAsync(IDbContextFactory<PortalDbContext> contexts, PendingHits batch, CancellationToken ct)
+    /// <summary>
+    /// Writes <paramref name="batch"/> in one immediate transaction. Just before committing, hands
+    /// <paramref name="beforeCommit"/> the new view totals of the items it touched (deleted or unknown ids are skipped).
+    /// </summary>
+    public static async Task WriteAsync(
+        IDbContextFactory<PortalDbContext> contexts, PendingHits batch, Action<IReadOnlyDictionary<Guid, long>> beforeCommit, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -77,6 +82,12 @@ internal static class HitStore
             }
         }
 
-        await tx.CommitAsync(ct);
+        var ids = batch.Views.Keys.ToList();
+        var totals = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.ViewCount })
+            .Concat(db.Directives.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.ViewCount }))
+            .ToDictionaryAsync(t => t.Id, t => t.ViewCount, ct);
+        beforeCommit(totals);
+        // Never cancel the commit itself: a commit that happened but reported cancellation would be retried and counted twice.
+        await tx.CommitAsync(CancellationToken.None);
     }
 }

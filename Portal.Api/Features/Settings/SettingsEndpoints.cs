@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
+using Portal.Api.Features.ApiKeys;
 using Portal.Api.Infrastructure;
 using Portal.Domain.Settings;
 
@@ -15,23 +17,33 @@ internal static class SettingsEndpoints
         group.MapGet("", Get)
             .WithName("GetSettings")
             .WithSummary("Get the site settings")
-            .WithDescription("Name, governing agency, responsible person, contacts, republishing notice, theme colours, banners active now and links: everything a footer and header need.")
+            .WithDescription("Name, governing agency, responsible person, contacts, republishing notice, theme colours, banners and links: everything a footer and header need. Anonymous callers (and editors) see only the banners whose display period includes now; a request with an admin key sees every banner.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithETag();
+        group.MapSettingsWrites();
         return app;
     }
 
-    public static async Task<Results<Ok<SettingsResponse>, ProblemHttpResult>> Get(PortalDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<SettingsResponse>, ProblemHttpResult>> Get(PortalDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var settings = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, ct);
-        if (settings is null)
-        {
-            return Problems.NotFound("The site settings have not been created yet.");
-        }
+        return settings is null
+            ? Problems.NotFound("The site settings have not been created yet.")
+            : TypedResults.Ok(Represent(settings, clock.GetUtcNow().UtcDateTime, allBanners: user.IsInRole(ApiKeyAuthentication.AdminPolicy)));
+    }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        settings.Banners = settings.Banners.Where(b => b.IsActiveAt(now)).ToList();
-        settings.Links = settings.Links.OrderBy(l => l.Order).ThenBy(l => l.Title, StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(SettingsMapper.ToResponse(settings));
+    /// <summary>
+    /// The response for <paramref name="settings"/>: links in display order; banners all (admins) or only those
+    /// active at <paramref name="nowUtc"/>.
+    /// </summary>
+    public static SettingsResponse Represent(SiteSettings settings, DateTime nowUtc, bool allBanners)
+    {
+        var response = SettingsMapper.ToResponse(settings);
+        return response with
+        {
+            Banners = allBanners ? response.Banners : settings.Banners.Where(b => b.IsActiveAt(nowUtc)).Select(SettingsMapper.ToResponse).ToList(),
+            Links = response.Links.OrderBy(l => l.Order).ThenBy(l => l.Title, StringComparer.Ordinal).ToList(),
+        };
     }
 }

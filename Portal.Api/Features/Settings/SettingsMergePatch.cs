@@ -1,0 +1,95 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using Portal.Api.Infrastructure;
+using Portal.Domain.Settings;
+
+namespace Portal.Api.Features.Settings;
+
+/// <summary>
+/// RFC 7396 JSON Merge Patch for the settings: the patch is merged into the current settings written as a
+/// <see cref="SettingsCommand"/>, and the result is read back as a command, so PATCH and PUT share one set of rules.
+/// </summary>
+internal static class SettingsMergePatch
+{
+    public const string MediaType = "application/merge-patch+json";
+
+    // The app's JSON options, but refusing members the command does not have; one copy per options instance.
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> Strict = new();
+
+    public static bool IsMergePatch(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && type.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads the patch document, which must be a JSON object; otherwise a 400 naming <c>body</c>.</summary>
+    public static async Task<(JsonObject? Patch, ValidationProblem? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            var node = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
+            return node is JsonObject patch
+                ? (patch, null)
+                : (null, Problems.Invalid("body", "A merge patch for the settings must be a JSON object, e.g. {\"email\": \"ubnd-vc@dongnai.gov.vn\"}."));
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problems.Invalid("body", $"The request body is not valid JSON: {ex.Message}"));
+        }
+    }
+
+    /// <summary>
+    /// Applies <paramref name="patch"/> to <paramref name="current"/>. Members that no command has (typos, read-only
+    /// fields) and values of the wrong type are a 400 naming the member's JSON path.
+    /// </summary>
+    public static (SettingsCommand? Command, ValidationProblem? Error) Apply(SettingsCommand current, JsonObject patch, JsonSerializerOptions json)
+    {
+        var strict = Strict.GetValue(json, o => new JsonSerializerOptions(o) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow });
+        var document = JsonSerializer.SerializeToNode(current, json)!;
+        var merged = Merge(document, patch);
+        try
+        {
+            var command = merged.Deserialize<SettingsCommand>(strict);
+            return command is null ? (null, Problems.Invalid("body", "The patch removed the whole document.")) : (command, null);
+        }
+        catch (JsonException ex)
+        {
+            var field = Problems.JsonPathToField(ex.Path);
+            return (null, Problems.Invalid(field, $"'{field}' is not a settings field of this type: {FirstSentence(ex.Message)}"));
+        }
+    }
+
+    /// <summary>RFC 7396 §2 MergePatch(Target, Patch).</summary>
+    private static JsonNode? Merge(JsonNode? target, JsonNode? patch)
+    {
+        if (patch is not JsonObject members)
+        {
+            return patch?.DeepClone();
+        }
+
+        var result = target as JsonObject ?? [];
+        foreach (var (name, value) in members)
+        {
+            if (value is null)
+            {
+                result.Remove(name);
+            }
+            else
+            {
+                result.TryGetPropertyValue(name, out var existing);
+                var replacement = Merge(existing?.DeepClone(), value);
+                result[name] = replacement;
+            }
+        }
+
+        return result;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..(cut + 1)] : message;
+    }
+}

@@ -1,0 +1,132 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Api.Data;
+using Portal.Api.Features.ApiKeys;
+using Portal.Api.Infrastructure;
+using Portal.Domain.Settings;
+
+namespace Portal.Api.Features.Settings;
+
+/// <summary>
+/// Changing the site settings (admin). If-Match is required (428 without it): the settings are one document shared
+/// by every admin, so a save that did not start from the current revision could silently undo someone else's change.
+/// Writes return the new representation (every banner) and its ETag.
+/// </summary>
+internal static class SettingsWriteEndpoints
+{
+    /// <summary>Largest settings body accepted (50 banners and 100 links with long URLs fit comfortably).</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    private const string IfMatchRule = "Send If-Match with the ETag of your last GET: a stale one is 412 and nothing changes; none is 428 ('If-Match: *' overwrites whatever is there).";
+
+    public static RouteGroupBuilder MapSettingsWrites(this RouteGroupBuilder group)
+    {
+        var writes = group.MapGroup("")
+            .RequireAuthorization(ApiKeyAuthentication.AdminPolicy)
+            .RequireCors(Cors.Writes)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
+            .ProducesProblems(
+                StatusCodes.Status401Unauthorized,
+                StatusCodes.Status403Forbidden,
+                StatusCodes.Status404NotFound,
+                StatusCodes.Status412PreconditionFailed,
+                StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status415UnsupportedMediaType,
+                StatusCodes.Status428PreconditionRequired);
+
+        writes.MapPut("", Put)
+            .WithName("ReplaceSettings")
+            .WithSummary("Replace the site settings (admin)")
+            .WithDescription($"Full replacement (application/json): omitted optional fields become null and omitted lists empty. Governing agency, responsible person, address, phone and e-mail are required (Decree 15/2020/NĐ-CP art. 99). Phones follow the Vietnamese numbering plan, e.g. (0251).3861114, 0912 345 678, +84 251 3861114, 1900 1234; URLs are absolute http(s); colours #RGB or #RRGGBB with exactly one default; a banner's endsAt must be after its startsAt. A 400 names each field by its JSON path, e.g. themeColours[1].hex. {IfMatchRule}")
+            .Validates<SettingsCommand>();
+
+        writes.MapPatch("", Patch)
+            .WithName("PatchSettings")
+            .WithSummary("Change some site settings (admin, JSON Merge Patch)")
+            .WithDescription($"RFC 7396 JSON Merge Patch, Content-Type {SettingsMergePatch.MediaType}: members present replace the current value, null removes an optional one, and lists (themeColours, banners, links) are replaced whole. Unknown or read-only members (version, updatedAt) are a 400. The merged settings are validated as for PUT. {IfMatchRule}")
+            .Accepts<SettingsCommand>(SettingsMergePatch.MediaType)
+            .ProducesValidationProblem();
+        return group;
+    }
+
+    public static async Task<Results<Ok<SettingsResponse>, ValidationProblem, ProblemHttpResult>> Put(
+        SettingsCommand command, PortalDbContext db, TimeProvider clock, HttpContext http, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var settings = await db.Settings.FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, ct);
+        if (settings is null)
+        {
+            return NotCreated();
+        }
+
+        return Preconditions.RequireIfMatch(http.Request, settings.Version) is { } refused
+            ? refused
+            : await SaveAsync(db, settings, command, clock, http, json, ct);
+    }
+
+    public static async Task<Results<Ok<SettingsResponse>, ValidationProblem, ProblemHttpResult>> Patch(
+        HttpContext http, PortalDbContext db, IValidator<SettingsCommand> validator, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        if (!SettingsMergePatch.IsMergePatch(http.Request))
+        {
+            return TypedResults.Problem(
+                detail: $"Send the patch as {SettingsMergePatch.MediaType} (RFC 7396), or the whole settings with PUT.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported Media Type");
+        }
+
+        var (patch, malformed) = await SettingsMergePatch.ReadAsync(http.Request, ct);
+        if (malformed is not null)
+        {
+            return malformed;
+        }
+
+        var settings = await db.Settings.FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, ct);
+        if (settings is null)
+        {
+            return NotCreated();
+        }
+
+        if (Preconditions.RequireIfMatch(http.Request, settings.Version) is { } refused)
+        {
+            return refused;
+        }
+
+        var (merged, invalid) = SettingsMergePatch.Apply(SettingsMapper.ToCommand(settings), patch!, json.Value.SerializerOptions);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var command = merged!.Normalized();
+        var result = await validator.ValidateAsync(command, ct);
+        return result.IsValid
+            ? await SaveAsync(db, settings, command, clock, http, json, ct)
+            : ValidationFilter<SettingsCommand>.ValidationProblemOf(result);
+    }
+
+    private static async Task<Results<Ok<SettingsResponse>, ValidationProblem, ProblemHttpResult>> SaveAsync(
+        PortalDbContext db, SiteSettings settings, SettingsCommand command, TimeProvider clock, HttpContext http, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        SettingsMapper.Apply(command, settings);
+        settings.Version++;
+        settings.UpdatedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Preconditions.LostRace();
+        }
+
+        var response = SettingsEndpoints.Represent(settings, now, allBanners: true);
+        Preconditions.SetETag(http, response, json.Value.SerializerOptions);
+        return TypedResults.Ok(response);
+    }
+
+    private static ProblemHttpResult NotCreated() => Problems.NotFound("The site settings have not been created yet.");
+}

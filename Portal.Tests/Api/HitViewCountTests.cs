@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Api.Features.Hits;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Api;
+
+/// <summary>Article and directive responses carry their view counts: persisted plus pending, exact at any moment.</summary>
+public sealed class HitViewCountTests : IDisposable
+{
+    // An hour between flushes: the test decides when hits are written.
+    private readonly PortalApp _app = new PortalApp().Setting("Hits:FlushIntervalMs", "3600000");
+
+    private HitCounter Counter => _app.Services.GetRequiredService<HitCounter>();
+
+    private async Task PostViewsAsync(object body, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await _app.Client().PostJson("/api/v1/hits", body)).StatusCode);
+        }
+    }
+
+    private async Task<long> ViewCountAsync(string url) => (await (await _app.Client().GetAsync(url)).Json())["viewCount"]!.GetValue<long>();
+
+    [Fact]
+    public async Task Article_and_directive_view_counts_include_pending_and_written_views()
+    {
+        var article = (await (await _app.Client().GetAsync("/api/v1/articles")).Json())["items"]![0]!;
+        var directive = (await (await _app.Client().GetAsync("/api/v1/directives")).Json())["items"]![0]!;
+        var articleUrl = $"/api/v1/articles/{article["id"]}";
+        var directiveUrl = $"/api/v1/directives/{directive["id"]}";
+        var articleBefore = await ViewCountAsync(articleUrl);
+        var directiveBefore = await ViewCountAsync(directiveUrl);
+
+        await PostViewsAsync(new { path = "/tin-tuc/x", articleId = article["id"]!.GetValue<Guid>() }, 3);
+        await PostViewsAsync(new { path = "/van-ban/x", directiveId = directive["id"]!.GetValue<Guid>() }, 2);
+        Assert.Equal(articleBefore + 3, await ViewCountAsync(articleUrl));
+        Assert.Equal(directiveBefore + 2, await ViewCountAsync(directiveUrl));
+        var listed = (await (await _app.Client().GetAsync("/api/v1/articles")).Json())["items"]!.AsArray().Single(i => i!["id"]!.ToString() == article["id"]!.ToString());
+        Assert.Equal(articleBefore + 3, listed!["viewCount"]!.GetValue<long>());
+
+        await Counter.FlushAsync(CancellationToken.None);
+        Assert.Equal(articleBefore + 3, await ViewCountAsync(articleUrl));
+        Assert.Equal(directiveBefore + 2, await ViewCountAsync(directiveUrl));
+    }
+
+    [Fact]
+    public async Task A_view_count_read_just_before_a_flush_committed_is_completed_by_the_counter()
+    {
+        var article = (await (await _app.Client().GetAsync("/api/v1/articles")).Json())["items"]![0]!;
+        var id = article["id"]!.GetValue<Guid>();
+        var persisted = article["viewCount"]!.GetValue<long>();
+        await PostViewsAsync(new { path = "/tin-tuc/x", articleId = id }, 4);
+
+        // A reader took `persisted` from the database, then the batch was written before it asked the counter.
+        await Counter.FlushAsync(CancellationToken.None);
+        Assert.Equal(4, Counter.PendingViews(id, persisted));
+        Assert.Equal(0, Counter.PendingViews(id, persisted + 4));
+    }
+
+    public void Dispose() => _app.Dispose();
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Api;
+
+/// <summary>PUT /api/v1/settings: admin only, If-Match required, validated field by field.</summary>
+public sealed class SettingsWriteTests : IDisposable
+{
+    private readonly PortalApp _app = new();
+
+    [Fact]
+    public async Task Saving_settings_without_a_key_is_401_and_with_an_editor_key_403()
+    {
+        var etag = await SettingsRequests.ETagAsync(_app.Client(PortalApp.AdminKey));
+        await (await _app.Client().PutAsync(SettingsRequests.ValidBody(), etag)).Problem(HttpStatusCode.Unauthorized);
+        var editor = await _app.ClientWithRoleAsync("editor");
+        await (await editor.PutAsync(SettingsRequests.ValidBody(), etag)).Problem(HttpStatusCode.Forbidden);
+        await (await editor.PatchAsync("{\"email\":\"x@dongnai.gov.vn\"}", etag)).Problem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_save_returns_the_new_representation_and_the_ETag_a_GET_then_gives()
+    {
+        var admin = await _app.ClientWithRoleAsync("admin");
+        var etag = await SettingsRequests.ETagAsync(admin);
+        var response = await admin.PutAsync(SettingsRequests.ValidBody().Set("siteName", "\"CỔNG THÔNG TIN ĐIỆN TỬ XÃ VĨNH CỬU\""), etag);
+        var saved = await response.Json();
+        Assert.Equal("CỔNG THÔNG TIN ĐIỆN TỬ XÃ VĨNH CỬU", saved["siteName"]!.GetValue<string>());
+        Assert.Equal(2, saved["version"]!.GetValue<int>());
+        Assert.Equal(_app.Clock.GetUtcNow().UtcDateTime, saved["updatedAt"]!.GetValue<DateTime>().ToUniversalTime());
+        var newETag = response.Headers.ETag!.ToString();
+        Assert.NotEqual(etag, newETag);
+        Assert.Equal(newETag, await SettingsRequests.ETagAsync(admin));
+        var anonymous = await (await _app.Client().GetAsync(SettingsRequests.Url)).Json();
+        Assert.Equal("CỔNG THÔNG TIN ĐIỆN TỬ XÃ VĨNH CỬU", anonymous["siteName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_save_without_If_Match_is_428_and_changes_nothing()
+    {
+        var admin = _app.Client(PortalApp.AdminKey);
+        var before = await SettingsRequests.ETagAsync(admin);
+        await (await admin.PutAsync(SettingsRequests.ValidBody().Set("siteName", "\"Không có If-Match\""), ifMatch: null)).Problem((HttpStatusCode)428);
+        Assert.Equal(before, await SettingsRequests.ETagAsync(admin));
+    }
+
+    [Fact]
+    public async Task A_stale_If_Match_is_412_and_changes_nothing()
+    {
+        var admin = _app.Client(PortalApp.AdminKey);
+        var stale = await SettingsRequests.ETagAsync(admin);
+        await (await admin.PutAsync(SettingsRequests.ValidBody().Set("siteName", "\"Lần lưu thứ nhất\""), stale)).Json();
+        var current = await SettingsRequests.ETagAsync(admin);
+
+        await (await admin.PutAsync(SettingsRequests.ValidBody().Set("siteName", "\"Lần lưu bị từ chối\""), stale)).Problem(HttpStatusCode.PreconditionFailed);
+        await (await admin.PatchAsync("{\"siteName\":\"Bản vá bị từ chối\"}", stale)).Problem(HttpStatusCode.PreconditionFailed);
+
+        Assert.Equal(current, await SettingsRequests.ETagAsync(admin));
+        var settings = await (await admin.GetAsync(SettingsRequests.Url)).Json();
+        Assert.Equal("Lần lưu thứ nhất", settings["siteName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task If_Match_star_overwrites_whatever_is_there()
+    {
+        var response = await _app.Client(PortalApp.AdminKey).PutAsync(SettingsRequests.ValidBody().Set("address", "\"Số 1, đường Nguyễn Huệ\""), "*");
+        Assert.Equal("Số 1, đường Nguyễn Huệ", (await response.Json())["address"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("email", "\"ubnd-vc(at)dongnai.gov.vn\"")]
+    [InlineData("email", "null")]
+    [InlineData("phone", "\"12345\"")]
+    [InlineData("fax", "\"(0251).386\"")]
+    [InlineData("governingAgency", "\"  \"")]
+    [InlineData("responsiblePerson", "null")]
+    [InlineData("address", "\"\"")]
+    [InlineData("themeColours[1].hex", "\"#0B5CA\"")]
+    [InlineData("themeColours[0].key", "\"Màu đỏ\"")]
+    [InlineData("banners[0].endsAt", "\"2024-04-30T00:00:00Z\"")]
+    [InlineData("banners[0].linkUrl", "\"javascript:alert(1)\"")]
+    [InlineData("links[0].url", "\"/lien-ket\"")]
+    [InlineData("links[0].title", "\"Uû ban nh©n d©n\"")]
+    public async Task An_invalid_field_is_a_400_naming_its_JSON_path(string path, string json)
+    {
+        var admin = _app.Client(PortalApp.AdminKey);
+        var etag = await SettingsRequests.ETagAsync(admin);
+        await (await admin.PutAsync(SettingsRequests.ValidBody().Set(path, json), etag)).ProblemNaming(path);
+        Assert.Equal(etag, await SettingsRequests.ETagAsync(admin));
+    }
+
+    [Fact]
+    public async Task Two_default_colours_are_a_400_naming_themeColours()
+    {
+        var admin = _app.Client(PortalApp.AdminKey);
+        var body = SettingsRequests.ValidBody().Set("themeColours[1].isDefault", "true");
+        await (await admin.PutAsync(body, await SettingsRequests.ETagAsync(admin))).ProblemNaming("themeColours");
+    }
+
+    [Fact]
+    public async Task Text_typed_in_NFD_is_saved_in_NFC_and_read_only_fields_are_ignored()
+    {
+        var admin = _app.Client(PortalApp.AdminKey);
+        var nfd = "Ủy ban nhân dân huyện Vĩnh Cửu".Normalize(System.Text.NormalizationForm.FormD);
+        var body = SettingsRequests.ValidBody().Set("governingAgency", System.Text.Json.JsonSerializer.Serialize(nfd)).Set("version", "99").Set("updatedAt", "\"2000-01-01T00:00:00Z\"");
+        var saved = await (await admin.PutAsync(body, await SettingsRequests.ETagAsync(admin))).Json();
+        Assert.Equal("Ủy ban nhân dân huyện Vĩnh Cửu".Normalize(), saved["governingAgency"]!.GetValue<string>());
+        Assert.Equal(2, saved["version"]!.GetValue<int>());
+    }
+
+    public void Dispose() => _app.Dispose();
+}
