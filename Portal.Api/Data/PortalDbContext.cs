@@ -23,6 +23,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<DirectiveRelation> DirectiveRelations => Set<DirectiveRelation>();
 
+    public DbSet<DirectiveAttachment> DirectiveAttachments => Set<DirectiveAttachment>();
+
     public DbSet<IssuingBody> IssuingBodies => Set<IssuingBody>();
 
     public DbSet<SiteSettings> Settings => Set<SiteSettings>();
