@@ -1,5 +1,6 @@
 using Portal.Api.Features.ApiKeys;
 using Portal.Api.Features.Articles;
+using Portal.Api.Features.Catalogues;
 using Portal.Api.Features.Directives;
 using Portal.Api.Features.Health;
 using Portal.Api.Features.Hits;
@@ -14,6 +15,8 @@ internal static class PortalEndpoints
     {
         app.MapGroup("/api/v1/articles").WithTags("Articles").MapArticleReads().MapArticleWrites();
         app.MapGroup("/api/v1/directives").WithTags("Directives").MapDirectiveReads();
+        app.MapIssuingBodies();
+        app.MapDocumentCatalogues();
         app.MapSettings();
         app.MapHits();
         app.MapApiKeys();
