@@ -14,7 +14,8 @@ internal static class PortalEndpoints
     public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/articles").WithTags("Articles").MapArticleReads().MapArticleWrites();
-        app.MapGroup("/api/v1/directives").WithTags("Directives").MapDirectiveReads();
+        app.MapGroup("/api/v1/directives").WithTags("Directives")
+            .MapDirectiveReads().MapDirectiveWrites().MapDirectiveRelations().MapDirectiveAttachments();
         app.MapIssuingBodies();
         app.MapDocumentCatalogues();
         app.MapSettings();
