@@ -4,6 +4,7 @@ using Portal.Api.Data.Seed;
 using Portal.Api.Features;
 using Portal.Api.Features.ApiKeys;
 using Portal.Api.Features.Articles;
+using Portal.Api.Features.Directives;
 using Portal.Api.Features.Health;
 using Portal.Api.Features.Hits;
 using Portal.Api.Features.Webhooks;
@@ -24,6 +25,7 @@ internal static class PortalServices
         services.AddScoped<PortalSeeder>();
         services.AddSingleton<HtmlContent>();
         services.AddScoped<ArticleWriter>();
+        services.AddScoped<DirectiveWriter>();
         services.AddSingleton(configuration.GetSection(FileStoreOptions.Section).Get<FileStoreOptions>() ?? new FileStoreOptions());
         services.AddSingleton<FileStore>();
         services.AddPortalJson();

@@ -28,6 +28,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<DirectiveRelation> DirectiveRelations => Set<DirectiveRelation>();
 
+    public DbSet<DirectiveAttachment> DirectiveAttachments => Set<DirectiveAttachment>();
+
     public DbSet<IssuingBody> IssuingBodies => Set<IssuingBody>();
 
     public DbSet<SiteSettings> Settings => Set<SiteSettings>();

@@ -1,5 +1,6 @@
 using Portal.Api.Features.ApiKeys;
 using Portal.Api.Features.Articles;
+using Portal.Api.Features.Catalogues;
 using Portal.Api.Features.Categories;
 using Portal.Api.Features.Media;
 using Portal.Api.Features.Directives;
@@ -17,7 +18,10 @@ internal static class PortalEndpoints
     public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/articles").WithTags("Articles").MapArticleReads().MapArticleWrites();
-        app.MapGroup("/api/v1/directives").WithTags("Directives").MapDirectiveReads();
+        app.MapGroup("/api/v1/directives").WithTags("Directives")
+            .MapDirectiveReads().MapDirectiveWrites().MapDirectiveRelations().MapDirectiveAttachments();
+        app.MapIssuingBodies();
+        app.MapDocumentCatalogues();
         app.MapSettings();
         app.MapHits();
         app.MapApiKeys();

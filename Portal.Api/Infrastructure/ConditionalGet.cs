@@ -24,6 +24,9 @@ internal static class ConditionalGet
     public const string PublicCacheControl = "public, max-age=60";
     public const string PrivateCacheControl = "private, no-store";
 
+    /// <summary>For content-addressed files: the bytes behind a URL never change, so caches may keep them for a year.</summary>
+    public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
+
     /// <summary>Adds the ETag filter and documents the 304 it can answer.</summary>
     public static RouteHandlerBuilder WithETag(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter<ETagFilter>()
@@ -52,11 +55,12 @@ internal static class ConditionalGet
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
     }
 
-    public static void SetCachingHeaders(HttpContext context, string etag)
+    /// <summary>ETag, Cache-Control (<paramref name="publicCacheControl"/> for anonymous reads, private otherwise) and Vary.</summary>
+    public static void SetCachingHeaders(HttpContext context, string etag, string publicCacheControl = PublicCacheControl)
     {
         var headers = context.Response.Headers;
         headers.ETag = etag;
-        headers.CacheControl = context.Request.Headers.Authorization.Count > 0 ? PrivateCacheControl : PublicCacheControl;
+        headers.CacheControl = context.Request.Headers.Authorization.Count > 0 ? PrivateCacheControl : publicCacheControl;
         headers.Append(HeaderNames.Vary, HeaderNames.Authorization);
     }
 

@@ -52,6 +52,26 @@ internal static partial class Problems
     public static ProblemHttpResult Unprocessable(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unprocessable Content");
 
+    /// <summary>
+    /// A problem at <paramref name="status"/> whose <c>errors</c> name the fields concerned, as a validation problem's
+    /// do: for state rules (409, 422) and rejected uploads (413, 415) as much as for 400s.
+    /// </summary>
+    public static ProblemHttpResult Fields(int status, string detail, IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: TitleOf(status), extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["errors"] = errors });
+
+    /// <summary><see cref="Fields"/> for one field, the detail doubling as its message.</summary>
+    public static ProblemHttpResult Field(int status, string field, string detail) =>
+        Fields(status, detail, new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [detail] });
+
+    private static string TitleOf(int status) => status switch
+    {
+        StatusCodes.Status409Conflict => "Conflict",
+        StatusCodes.Status413PayloadTooLarge => "Payload Too Large",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
+        StatusCodes.Status422UnprocessableEntity => "Unprocessable Content",
+        _ => "One or more validation errors occurred.",
+    };
+
     /// <summary>A 400 validation problem with one message for one field (camelCase JSON name or query parameter).</summary>
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "One or more validation errors occurred.");
@@ -70,12 +90,7 @@ internal static partial class Problems
             var problem = new ProblemDetails
             {
                 Status = status,
-                Title = status switch
-                {
-                    StatusCodes.Status413PayloadTooLarge => "Payload Too Large",
-                    StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
-                    _ => "One or more validation errors occurred.",
-                },
+                Title = TitleOf(status),
                 Detail = Describe(bad),
             };
             if (status == StatusCodes.Status400BadRequest && FieldOf(bad) is { } field)
@@ -124,4 +139,18 @@ internal static partial class Problems
     // The framework's message: Failed to bind parameter "int? page" from "abc".
     [GeneratedRegex("""^Failed to bind parameter "(?:[^"]*\s)?(?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
     private static partial Regex BindFailure();
+}
+
+internal static class ProblemMetadata
+{
+    /// <summary>Declares each of <paramref name="statuses"/> as a problem response, so openapi.json lists every error the route can answer.</summary>
+    public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            builder.ProducesProblem(status);
+        }
+
+        return builder;
+    }
 }

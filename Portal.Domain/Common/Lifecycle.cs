@@ -10,6 +10,9 @@ public interface IPublishable
     DateTime UpdatedAt { get; set; }
 
     int Version { get; set; }
+
+    /// <summary>Set when deleted: the row stays as a tombstone for delta sync.</summary>
+    DateTime? DeletedAt { get; set; }
 }
 
 /// <summary>
@@ -56,6 +59,13 @@ public static class Lifecycle
         item.Status = ContentStatus.Archived;
         Touch(item, nowUtc);
         return null;
+    }
+
+    /// <summary>Soft-deletes an item: it disappears from every read and stays as a tombstone for delta sync.</summary>
+    public static void Delete(IPublishable item, DateTime nowUtc)
+    {
+        item.DeletedAt = nowUtc;
+        Touch(item, nowUtc);
     }
 
     /// <summary>Records a change: a new revision (the basis of ETags and If-Match) and the update instant.</summary>

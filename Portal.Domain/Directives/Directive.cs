@@ -71,7 +71,16 @@ public sealed class Directive : IPublishable
 
     public string SearchText { get; set; } = "";
 
+    /// <summary>
+    /// The number's identity among its issuer's documents (<see cref="DirectiveUniqueness"/>), held by a unique
+    /// index so that two concurrent creates cannot both take it; null once the directive is deleted.
+    /// </summary>
+    public string? UniquenessKey { get; set; }
+
     public List<DirectiveRelation> Relations { get; set; } = [];
+
+    /// <summary>The document's files (Decree 42/2022/NĐ-CP art. 4.1.a: a downloadable file).</summary>
+    public List<DirectiveAttachment> Attachments { get; set; } = [];
 
     public bool IsVisibleAt(DateTime nowUtc) => DeletedAt is null && Status == ContentStatus.Published && PublishedAt <= nowUtc;
 }
@@ -105,24 +114,19 @@ public sealed class DirectiveRelation
 }
 
 /// <summary>
-/// A cơ quan ban hành. Bodies have validity periods: districts were abolished in the 2025 local-government
-/// reform and some provinces merged, so a body may end and name a successor while its documents survive.
+/// A file of a directive (the signed PDF, the Word original). The bytes and their metadata are a
+/// <see cref="Media.MediaItem"/> of kind Document; this link says which directive it belongs to, so the media
+/// catalogue stays one table for images and documents alike.
 /// </summary>
-public sealed class IssuingBody
+public sealed class DirectiveAttachment
 {
-    public Guid Id { get; set; }
+    public Guid DirectiveId { get; set; }
 
-    public string Name { get; set; } = "";
+    /// <summary>The media item; also the attachment's id in URLs.</summary>
+    public Guid MediaId { get; set; }
 
-    /// <summary>Code as used in numbers, e.g. "HU", "TW", "UBND".</summary>
-    public string Code { get; set; } = "";
+    public Media.MediaItem? Media { get; set; }
 
-    /// <summary>central, province, district or commune.</summary>
-    public string Level { get; set; } = "";
-
-    public DateOnly? ValidFrom { get; set; }
-
-    public DateOnly? ValidTo { get; set; }
-
-    public Guid? SuccessorId { get; set; }
+    /// <summary>When it was attached (UTC); attachments are listed in this order.</summary>
+    public DateTime AddedAt { get; set; }
 }

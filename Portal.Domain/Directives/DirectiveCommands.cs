@@ -7,7 +7,7 @@ namespace Portal.Domain.Directives;
 /// <param name="Number">Số ký hiệu as printed, e.g. "211/KH-HU" (Decree 30/2020/NĐ-CP; Guidance 36-HD/VPTW).</param>
 /// <param name="TypeCode">Loại văn bản code from the catalogue, e.g. "KH" (Kế hoạch), "CT" (Chỉ thị).</param>
 /// <param name="IssuerId">Catalogue id of the cơ quan ban hành, or null with <paramref name="IssuerName"/>.</param>
-/// <param name="IssuerName">Issuing body's printed name.</param>
+/// <param name="IssuerName">Issuing body's printed name; defaults to the catalogue name of <paramref name="IssuerId"/>.</param>
 /// <param name="IssuedOn">Ngày ban hành (calendar date in Vietnam).</param>
 /// <param name="EffectiveOn">Ngày hiệu lực; not before the issue date.</param>
 /// <param name="ExpiresOn">Expiry date; after the effective date.</param>
@@ -41,13 +41,21 @@ public sealed record DirectiveCommand(
     };
 }
 
-/// <summary>Rules for <see cref="DirectiveCommand"/>; the number's own syntax is checked by the document-number parser.</summary>
+/// <summary>
+/// Rules for <see cref="DirectiveCommand"/>. The number must be one the document-number parser accepts (it
+/// rejects only text no number can hold) and the type code must be in the catalogue; whether the two agree
+/// is a state rule checked on save (422).
+/// </summary>
 public sealed class DirectiveCommandValidator : AbstractValidator<DirectiveCommand>
 {
     public DirectiveCommandValidator()
     {
-        RuleFor(x => x.Number).RequiredLine(100);
-        RuleFor(x => x.TypeCode).RequiredLine(10);
+        RuleFor(x => x.Number).Cascade(CascadeMode.Stop).RequiredLine(100)
+            .Must(n => DocumentNumber.Parse(n).Succeeded)
+            .WithMessage((_, n) => $"'{{PropertyName}}' is not a document number: it {DocumentNumber.Parse(n).Error}.");
+        RuleFor(x => x.TypeCode).Cascade(CascadeMode.Stop).RequiredLine(10)
+            .Must(c => DocumentTypes.Find(c!).Count > 0)
+            .WithMessage("'{PropertyName}' '{PropertyValue}' is not a document type code; GET /api/v1/document-types lists them.");
         RuleFor(x => x.IssuerName).RequiredLine(300).When(x => x.IssuerId is null);
         RuleFor(x => x.IssuerName).OptionalLine(300);
         RuleFor(x => x.IssuedOn).NotNull().WithMessage("'{PropertyName}' is required (YYYY-MM-DD).")
@@ -62,5 +70,21 @@ public sealed class DirectiveCommandValidator : AbstractValidator<DirectiveComma
         RuleFor(x => x.ContentHtml).MaximumLength(200_000).NotLegacyEncoded();
         RuleFor(x => x.Signer).OptionalLine(200);
         RuleFor(x => x.Field).OptionalLine(200);
+    }
+}
+
+/// <summary>A link from this directive to another: "this implements / amends / replaces / guides that".</summary>
+/// <param name="Kind">implements, amends, replaces or guides.</param>
+/// <param name="TargetId">The other directive's id.</param>
+public sealed record RelationCommand(RelationKind? Kind, Guid? TargetId);
+
+/// <summary>Rules for <see cref="RelationCommand"/>; self-links and cycles of replaces are state rules checked on save.</summary>
+public sealed class RelationCommandValidator : AbstractValidator<RelationCommand>
+{
+    public RelationCommandValidator()
+    {
+        RuleFor(x => x.Kind).NotNull().WithMessage("'{PropertyName}' is required: implements, amends, replaces or guides.").IsInEnum();
+        RuleFor(x => x.TargetId).NotNull().WithMessage("'{PropertyName}' is required.")
+            .NotEqual(Guid.Empty).WithMessage("'{PropertyName}' must be a directive's id.");
     }
 }

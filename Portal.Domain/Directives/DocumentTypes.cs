@@ -101,6 +101,16 @@ public static class DocumentTypes
             ? All.Where(t => string.Equals(t.Code, canonical, StringComparison.Ordinal)).ToList()
             : [];
 
+    /// <summary>
+    /// The entry <paramref name="code"/> names in numbers of <paramref name="system"/> (TT: Thông tư in State numbers,
+    /// Thông tri in Party ones), else its first entry; null when it is not a type code.
+    /// </summary>
+    public static DocumentType? For(string code, DocumentNumberSystem system)
+    {
+        var entries = Find(code);
+        return entries.FirstOrDefault(t => t.IsUsedBy(system)) ?? (entries.Count > 0 ? entries[0] : null);
+    }
+
     /// <summary>True when <paramref name="code"/> is a type code that numbers of <paramref name="system"/> carry.</summary>
     public static bool IsUsedBy(string code, DocumentNumberSystem system) => Find(code).Any(t => t.IsUsedBy(system));
 

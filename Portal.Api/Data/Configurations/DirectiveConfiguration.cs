@@ -13,6 +13,9 @@ internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directiv
         builder.Property(d => d.NumberCanonical).HasMaxLength(100);
         builder.Property(d => d.NumberKey).HasMaxLength(100);
         builder.HasIndex(d => d.NumberKey);
+        // Decree 30/2020/NĐ-CP and Guidance 36-HD/VPTW: a number is used once per issuer and period (DirectiveUniqueness).
+        builder.Property(d => d.UniquenessKey).HasMaxLength(450);
+        builder.HasIndex(d => d.UniquenessKey).IsUnique();
         builder.Property(d => d.NumberSystem).HasMaxLength(24);
         builder.Property(d => d.TypeCode).HasMaxLength(10);
         builder.Property(d => d.TypeName).HasMaxLength(100);
@@ -22,6 +25,17 @@ internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directiv
         builder.HasIndex(d => new { d.Status, d.IssuedOn });
         builder.HasOne(d => d.Issuer).WithMany().HasForeignKey(d => d.IssuerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.Relations).WithOne().HasForeignKey(r => r.FromId);
+        builder.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DirectiveId);
+    }
+}
+
+internal sealed class DirectiveAttachmentConfiguration : IEntityTypeConfiguration<DirectiveAttachment>
+{
+    public void Configure(EntityTypeBuilder<DirectiveAttachment> builder)
+    {
+        builder.HasKey(a => new { a.DirectiveId, a.MediaId });
+        builder.HasOne(a => a.Media).WithMany().HasForeignKey(a => a.MediaId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.MediaId);
     }
 }
 
@@ -44,6 +58,7 @@ internal sealed class IssuingBodyConfiguration : IEntityTypeConfiguration<Issuin
         builder.Property(b => b.Name).HasMaxLength(300);
         builder.Property(b => b.Code).HasMaxLength(40);
         builder.Property(b => b.Level).HasMaxLength(16);
-        builder.HasOne<IssuingBody>().WithMany().HasForeignKey(b => b.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(b => b.Successor).WithMany().HasForeignKey(b => b.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(b => b.Version).IsConcurrencyToken();
     }
 }

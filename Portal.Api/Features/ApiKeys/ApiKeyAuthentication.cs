@@ -87,6 +87,17 @@ internal static class ApiKeyAuthenticationSetup
         await next(context);
     });
 
+    /// <summary>
+    /// A sub-group for editors' writes (API.md "Access": editor covers articles, directives and their catalogues;
+    /// admin covers everything): an editor or admin key, the writes CORS policy, and the 401/403 it can answer.
+    /// </summary>
+    public static RouteGroupBuilder MapEditorWrites(this RouteGroupBuilder group) =>
+        group.MapGroup("")
+            .RequireAuthorization(ApiKeyAuthentication.EditorPolicy)
+            .RequireCors(Infrastructure.Cors.Writes)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
     /// <summary>True when the caller presented a valid key with the editor or admin role.</summary>
     public static bool IsEditor(this ClaimsPrincipal user) =>
         user.IsInRole(ApiKeyAuthentication.EditorPolicy) || user.IsInRole(ApiKeyAuthentication.AdminPolicy);

@@ -61,5 +61,21 @@ internal static class ArticleMentions
         db.ArticleDirectiveLinks.Where(l => l.NumberKey == numberKey && l.DirectiveId == null)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.DirectiveId, directiveId), ct);
 
+    /// <summary>
+    /// Mentions of <paramref name="numberKey"/> linked to <paramref name="directiveId"/> move to the most recently issued
+    /// other directive with that number, or back to unresolved: for when the directive's number changed or it was
+    /// deleted. Links an editor chose stay as they are.
+    /// </summary>
+    public static async Task<int> ReleaseAsync(PortalDbContext db, Guid directiveId, string numberKey, CancellationToken ct)
+    {
+        var other = await db.Directives
+            .Where(d => d.DeletedAt == null && d.Id != directiveId && d.NumberKey == numberKey)
+            .OrderByDescending(d => d.IssuedOn).ThenBy(d => d.Id)
+            .Select(d => (Guid?)d.Id)
+            .FirstOrDefaultAsync(ct);
+        return await db.ArticleDirectiveLinks.Where(l => l.DirectiveId == directiveId && l.NumberKey == numberKey && !l.IsRelated)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.DirectiveId, other), ct);
+    }
+
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
+using Portal.Api.Features.Hits;
 using Portal.Api.Infrastructure;
 using Portal.Domain.Articles;
 using Portal.Domain.Common;
@@ -41,32 +42,15 @@ internal static class ArticleQueries
         .Add("updatedAt", a => a.UpdatedAt)
         .Add("viewCount", a => a.ViewCount);
 
-    /// <summary>Articles an anonymous reader may see at <paramref name="nowUtc"/>: published, instant passed, not deleted.</summary>
-    public static IQueryable<Article> VisibleAt(this IQueryable<Article> articles, DateTime nowUtc) =>
-        articles.Where(a => a.DeletedAt == null && a.Status == ContentStatus.Published && a.PublishedAt <= nowUtc);
+    /// <summary>Articles linked to directive <paramref name="directiveId"/>: related by their editor or citing its number.</summary>
+    public static IQueryable<Article> LinkedTo(this IQueryable<Article> articles, PortalDbContext db, Guid directiveId) =>
+        articles.Where(a => db.ArticleDirectiveLinks.Any(l => l.ArticleId == a.Id && l.DirectiveId == directiveId));
 
-    /// <summary>What an editor may list: every article not deleted, optionally of one <see cref="PublicationState"/>.</summary>
-    public static IQueryable<Article> ForEditor(this IQueryable<Article> articles, string? status, DateTime nowUtc, QueryErrors errors)
+    /// <summary>One page of list items from an ordered query, completed with the state and views SQL cannot know.</summary>
+    public static async Task<PagedList<ArticleListItem>> ToListPageAsync(this IQueryable<Article> ordered, PageRequest paging, HitCounter hits, DateTime nowUtc, CancellationToken ct)
     {
-        articles = articles.Where(a => a.DeletedAt == null);
-        if (status is null)
-        {
-            return articles;
-        }
-
-        if (!Enum.TryParse<PublicationState>(status, ignoreCase: true, out var state) || !Enum.IsDefined(state) || int.TryParse(status, out _))
-        {
-            errors.Add("status", "'status' must be one of draft, scheduled, published, archived.");
-            return articles;
-        }
-
-        return state switch
-        {
-            PublicationState.Draft => articles.Where(a => a.Status == ContentStatus.Draft),
-            PublicationState.Archived => articles.Where(a => a.Status == ContentStatus.Archived),
-            PublicationState.Scheduled => articles.Where(a => a.Status == ContentStatus.Published && a.PublishedAt > nowUtc),
-            _ => articles.Where(a => a.Status == ContentStatus.Published && a.PublishedAt <= nowUtc),
-        };
+        var page = await ordered.ProjectToListItem().ToPageAsync(paging, ct);
+        return page with { Items = page.Items.Select(i => ArticleMapper.Complete(i, nowUtc, hits.PendingViews(i.Id, i.ViewCount))).ToList() };
     }
 
     /// <summary>Applies the list filters; records malformed values in <paramref name="errors"/>.</summary>

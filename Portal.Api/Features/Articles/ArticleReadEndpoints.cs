@@ -43,14 +43,14 @@ internal static class ArticleReadEndpoints
         var editor = user.IsEditor();
         if (query.Status is not null && !editor)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "The 'status' filter needs an editor's API key (Authorization: Bearer <key>).");
+            return PublishableQueries.StatusNeedsEditor();
         }
 
         var scope = editor ? db.Articles.AsNoTracking().ForEditor(query.Status, now, errors) : db.Articles.AsNoTracking().VisibleAt(now);
         var articles = scope.Filter(query, errors);
         if (query.Directive is { } directiveId)
         {
-            articles = articles.Where(a => db.ArticleDirectiveLinks.Any(l => l.ArticleId == a.Id && l.DirectiveId == directiveId));
+            articles = articles.LinkedTo(db, directiveId);
         }
 
         var ordered = query.Sort is null && !string.IsNullOrWhiteSpace(query.Q)
@@ -61,8 +61,7 @@ internal static class ArticleReadEndpoints
             return errors.ToProblem();
         }
 
-        var page = await ordered.ProjectToListItem().ToPageAsync(paging, ct);
-        return TypedResults.Ok(page with { Items = page.Items.Select(i => ArticleMapper.Complete(i, now, hits.PendingViews(i.Id, i.ViewCount))).ToList() });
+        return TypedResults.Ok(await ordered.ToListPageAsync(paging, hits, now, ct));
     }
 
     /// <summary>GET /api/v1/articles/{idOrSlug} — one published article.</summary>
@@ -71,7 +70,7 @@ internal static class ArticleReadEndpoints
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var editor = user.IsEditor();
-        var visible = ArticleRepresentation.Load(editor ? db.Articles.Where(a => a.DeletedAt == null) : db.Articles.VisibleAt(now));
+        var visible = ArticleRepresentation.Load(db.Articles.ReadableBy(editor, now));
         var article = Guid.TryParse(idOrSlug, out var id)
             ? await visible.FirstOrDefaultAsync(a => a.Id == id, ct)
             : await visible.FirstOrDefaultAsync(a => a.Slug == idOrSlug, ct);
@@ -79,7 +78,7 @@ internal static class ArticleReadEndpoints
         {
             var moved = await db.SlugRedirects.AsNoTracking()
                 .Where(r => r.OldSlug == idOrSlug)
-                .Join(editor ? db.Articles.Where(a => a.DeletedAt == null) : db.Articles.VisibleAt(now), r => r.ArticleId, a => a.Id, (r, a) => a.Slug)
+                .Join(db.Articles.ReadableBy(editor, now), r => r.ArticleId, a => a.Id, (r, a) => a.Slug)
                 .FirstOrDefaultAsync(ct);
             return moved is null
                 ? Problems.NotFound($"No published article has the id or slug '{idOrSlug}'.")

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Api.Data;
 using Portal.Api.Features.ApiKeys;
+using Portal.Api.Features.Editorial;
 using Portal.Api.Features.Hits;
 using Portal.Api.Infrastructure;
 using Portal.Domain.Articles;
@@ -16,11 +17,7 @@ internal static class ArticleWriteEndpoints
 {
     public static RouteGroupBuilder MapArticleWrites(this RouteGroupBuilder group)
     {
-        var writes = group.MapGroup("")
-            .RequireAuthorization(ApiKeyAuthentication.EditorPolicy)
-            .RequireCors(Cors.Writes)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        var writes = group.MapEditorWrites();
 
         writes.MapPost("", Create)
             .WithName("CreateArticle")
@@ -49,26 +46,9 @@ internal static class ArticleWriteEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        writes.MapPost("{id:guid}/publish", (Guid id, PublishCommand? body, HttpContext http, PortalDbContext db, TimeProvider clock, HitCounter hits, IOptions<JsonOptions> json, CancellationToken ct) =>
-                Transition(id, "publish", body, http, db, clock, hits, json, ct))
-            .Describe("PublishArticle", "Publish or schedule an article (editor)",
-                "Body { \"publishAt\": instant } is optional: omitted or past publishes now; a future instant schedules the article (invisible until then, no background job needed). Archived articles must be unpublished first (409).");
-        writes.MapPost("{id:guid}/unpublish", (Guid id, HttpContext http, PortalDbContext db, TimeProvider clock, HitCounter hits, IOptions<JsonOptions> json, CancellationToken ct) =>
-                Transition(id, "unpublish", null, http, db, clock, hits, json, ct))
-            .Describe("UnpublishArticle", "Take an article back to draft (editor)", "Removes it from every anonymous read; a tombstone is recorded for delta sync.");
-        writes.MapPost("{id:guid}/archive", (Guid id, HttpContext http, PortalDbContext db, TimeProvider clock, HitCounter hits, IOptions<JsonOptions> json, CancellationToken ct) =>
-                Transition(id, "archive", null, http, db, clock, hits, json, ct))
-            .Describe("ArchiveArticle", "Archive an article (editor)", "Keeps it for the record; removed from every anonymous read.");
+        writes.MapLifecycleActions<ArticleResponse>("Article", "an article", Transition);
         return group;
     }
-
-    private static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, string name, string summary, string description) =>
-        builder.WithName(name)
-            .WithSummary(summary)
-            .WithDescription(description)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     public static async Task<Results<Created<ArticleResponse>, ValidationProblem, ProblemHttpResult>> Create(
         ArticleCommand command, ArticleWriter writer, PortalDbContext db, TimeProvider clock, HitCounter hits, HttpContext http, IOptions<JsonOptions> json, CancellationToken ct)
@@ -98,16 +78,13 @@ internal static class ArticleWriteEndpoints
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var article = await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, ct);
-        if (article is null)
+        var target = await db.Articles.Include(a => a.Tags).Where(a => a.Id == id).ForWriteAsync(http.Request, NotFound(id), ct);
+        if (target.Refused)
         {
-            return Problems.NotFound($"No article has the id '{id}'.");
+            return target.Refusal;
         }
 
-        if (Preconditions.CheckIfMatch(http.Request, article.Version) is { } stale)
-        {
-            return stale;
-        }
+        var article = target.Item;
 
         if (await writer.ApplyAsync(article, command, ct) is { } errors)
         {
@@ -120,9 +97,12 @@ internal static class ArticleWriteEndpoints
         }
 
         Lifecycle.Touch(article, now);
-        if (!await SaveAsync(db, ct))
+        switch (await db.TrySaveAsync(ct))
         {
-            return Preconditions.LostRace();
+            case SaveOutcome.Stale:
+                return Preconditions.LostRace();
+            case SaveOutcome.Duplicate:
+                return Problems.Conflict($"The slug '{command.Slug}' is already used by another article.");
         }
 
         await ArticleMentions.RefreshAsync(db, article, command.DirectiveIds ?? [], ct);
@@ -132,70 +112,22 @@ internal static class ArticleWriteEndpoints
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, PortalDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, ct);
-        if (article is null)
-        {
-            return Problems.NotFound($"No article has the id '{id}'.");
-        }
-
-        if (Preconditions.CheckIfMatch(http.Request, article.Version) is { } stale)
-        {
-            return stale;
-        }
-
-        article.DeletedAt = now;
-        Lifecycle.Touch(article, now);
-        return await SaveAsync(db, ct) ? TypedResults.NoContent() : Preconditions.LostRace();
+        var target = await db.Articles.Where(a => a.Id == id).ForWriteAsync(http.Request, NotFound(id), ct);
+        return (target.Refused ? target.Refusal : await LifecycleWrites.ApplyAsync(db, target.Item, LifecycleAction.Delete, null, clock.GetUtcNow().UtcDateTime, ct)) is { } problem
+            ? problem
+            : TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> Transition(
-        Guid id, string action, PublishCommand? body, HttpContext http, PortalDbContext db, TimeProvider clock, HitCounter hits, IOptions<JsonOptions> json, CancellationToken ct)
+    public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> Transition(Guid id, LifecycleAction action, PublishCommand? body, EditorialContext c)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, ct);
-        if (article is null)
-        {
-            return Problems.NotFound($"No article has the id '{id}'.");
-        }
-
-        if (Preconditions.CheckIfMatch(http.Request, article.Version) is { } stale)
-        {
-            return stale;
-        }
-
-        var refused = action switch
-        {
-            "publish" => Lifecycle.Publish(article, body?.PublishAt?.UtcDateTime, now),
-            "unpublish" => Lifecycle.Unpublish(article, now),
-            _ => Lifecycle.Archive(article, now),
-        };
-        if (refused is not null)
-        {
-            return Problems.Conflict(refused);
-        }
-
-        if (!await SaveAsync(db, ct))
-        {
-            return Preconditions.LostRace();
-        }
-
-        return await Respond(db, id, hits, now, http, json, ct);
+        var now = c.Clock.GetUtcNow().UtcDateTime;
+        var target = await c.Db.Articles.Where(a => a.Id == id).ForWriteAsync(c.Http.Request, NotFound(id), c.Ct);
+        return (target.Refused ? target.Refusal : await LifecycleWrites.ApplyAsync(c.Db, target.Item, action, body?.PublishAt, now, c.Ct)) is { } problem
+            ? problem
+            : await Respond(c.Db, id, c.Hits, now, c.Http, c.Json, c.Ct);
     }
 
-    /// <summary>Saves; false when the revision changed underneath (another writer won).</summary>
-    private static async Task<bool> SaveAsync(PortalDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-    }
+    private static string NotFound(Guid id) => $"No article has the id '{id}'.";
 
     private static async Task<Ok<ArticleResponse>> Respond(
         PortalDbContext db, Guid id, HitCounter hits, DateTime now, HttpContext http, IOptions<JsonOptions> json, CancellationToken ct)
@@ -205,7 +137,3 @@ internal static class ArticleWriteEndpoints
         return TypedResults.Ok(response);
     }
 }
-
-/// <summary>Body of the publish action.</summary>
-/// <param name="PublishAt">When to publish (ISO 8601 instant); omitted or past = now, future = scheduled.</param>
-public sealed record PublishCommand(DateTimeOffset? PublishAt);

@@ -26,12 +26,14 @@ internal static class DirectiveFactory
         return directive;
     }
 
-    /// <summary>Copies the parsed number and the type's catalogue name onto the directive and refreshes its search text.</summary>
+    /// <summary>
+    /// Copies the parsed number and the type's catalogue name onto the directive and refreshes its search text and
+    /// uniqueness key; set the issuer and issue date first.
+    /// </summary>
     public static void ApplyNumber(Directive directive, DocumentNumber number, string typeCode)
     {
-        var entries = DocumentTypes.Find(typeCode);
         // A code can name two types (TT: Thông tư in State numbers, Thông tri in Party ones): the number's scheme decides.
-        var type = entries.FirstOrDefault(t => t.IsUsedBy(number.System)) ?? (entries.Count > 0 ? entries[0] : null);
+        var type = DocumentTypes.For(typeCode, number.System);
         directive.Number = number.Raw;
         directive.NumberCanonical = number.Canonical;
         directive.NumberKey = number.SearchKey;
@@ -39,6 +41,7 @@ internal static class DirectiveFactory
         directive.TypeCode = type?.Code ?? typeCode;
         directive.TypeName = type?.Name ?? typeCode;
         directive.SearchText = SearchText(directive);
+        directive.UniquenessKey = DirectiveUniqueness.KeyOf(number, directive.IssuerId, directive.IssuerName, directive.IssuedOn);
     }
 
     public static string SearchText(Directive d) =>

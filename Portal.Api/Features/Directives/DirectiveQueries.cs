@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
 using Portal.Api.Infrastructure;
-using Portal.Domain.Common;
 using Portal.Domain.Directives;
 using Portal.Domain.Text;
 
@@ -15,6 +14,7 @@ namespace Portal.Api.Features.Directives;
 /// <param name="Year">Year of the issue date.</param>
 /// <param name="Validity">inForce, notYetInForce, expired or replaced.</param>
 /// <param name="Field">Lĩnh vực (folded match).</param>
+/// <param name="Status">Editors only: draft, scheduled, published or archived.</param>
 /// <param name="Sort">issuedOn or -issuedOn (default), number, publishedAt.</param>
 /// <param name="Page">1-based page number.</param>
 /// <param name="PageSize">Items per page, 1-100.</param>
@@ -25,6 +25,7 @@ public sealed record DirectiveListQuery(
     [FromQuery(Name = "year")] int? Year,
     [FromQuery(Name = "validity")] string? Validity,
     [FromQuery(Name = "field")] string? Field,
+    [FromQuery(Name = "status")] string? Status,
     [FromQuery(Name = "sort")] string? Sort,
     [FromQuery(Name = "page")] int? Page,
     [FromQuery(Name = "pageSize")] int? PageSize);
@@ -36,10 +37,16 @@ internal static class DirectiveQueries
         .Add("number", d => d.NumberKey)
         .Add("publishedAt", d => d.PublishedAt);
 
-    public static IQueryable<Directive> VisibleAt(this IQueryable<Directive> directives, DateTime nowUtc) =>
-        directives.Where(d => d.DeletedAt == null && d.Status == ContentStatus.Published && d.PublishedAt <= nowUtc);
+    /// <summary>
+    /// Ids of the directives another directive replaces. Only a replacing document readers can see counts: a draft
+    /// that will replace a decision must neither leak its existence nor take the decision out of force early.
+    /// </summary>
+    public static IQueryable<Guid> ReplacedIds(this PortalDbContext db, DateTime nowUtc) =>
+        db.DirectiveRelations
+            .Where(r => r.Kind == RelationKind.Replaces && db.Directives.VisibleAt(nowUtc).Any(d => d.Id == r.FromId))
+            .Select(r => r.ToId);
 
-    public static IQueryable<Directive> Filter(this IQueryable<Directive> directives, DirectiveListQuery query, QueryErrors errors, DateOnly today, IQueryable<DirectiveRelation> relations)
+    public static IQueryable<Directive> Filter(this IQueryable<Directive> directives, DirectiveListQuery query, QueryErrors errors, DateOnly today, IQueryable<Guid> replaced)
     {
         if (!string.IsNullOrWhiteSpace(query.Type))
         {
@@ -77,13 +84,13 @@ internal static class DirectiveQueries
 
         if (query.Validity is not null)
         {
-            if (!Enum.TryParse<Validity>(query.Validity, ignoreCase: true, out var validity) || !Enum.IsDefined(validity) || int.TryParse(query.Validity, out _))
+            if (!EnumNames.TryParse<Validity>(query.Validity, out var validity))
             {
                 errors.Add("validity", "'validity' must be one of inForce, notYetInForce, expired, replaced.");
             }
             else
             {
-                directives = directives.WithValidity(validity, today, relations);
+                directives = directives.WithValidity(validity, today, replaced);
             }
         }
 
@@ -107,17 +114,14 @@ internal static class DirectiveQueries
     }
 
     /// <summary>The validity rule as a query, so lists can filter by it; <see cref="ValidityOf"/> is the same rule in memory.</summary>
-    private static IQueryable<Directive> WithValidity(this IQueryable<Directive> directives, Validity validity, DateOnly today, IQueryable<DirectiveRelation> relations)
-    {
-        var replaced = relations.Where(r => r.Kind == RelationKind.Replaces).Select(r => r.ToId);
-        return validity switch
+    private static IQueryable<Directive> WithValidity(this IQueryable<Directive> directives, Validity validity, DateOnly today, IQueryable<Guid> replaced) =>
+        validity switch
         {
             Validity.Replaced => directives.Where(d => replaced.Contains(d.Id)),
             Validity.Expired => directives.Where(d => !replaced.Contains(d.Id) && d.ExpiresOn != null && d.ExpiresOn <= today),
             Validity.NotYetInForce => directives.Where(d => !replaced.Contains(d.Id) && (d.ExpiresOn == null || d.ExpiresOn > today) && (d.EffectiveOn ?? d.IssuedOn) > today),
             _ => directives.Where(d => !replaced.Contains(d.Id) && (d.ExpiresOn == null || d.ExpiresOn > today) && (d.EffectiveOn ?? d.IssuedOn) <= today),
         };
-    }
 
     /// <summary>
     /// Hiệu lực at <paramref name="today"/> (a Vietnamese calendar date): replaced when another document replaces it,

@@ -1,18 +1,30 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
 using Portal.Api.Features.Hits;
+using Portal.Api.Infrastructure;
 using Portal.Domain.Common;
 using Portal.Domain.Directives;
 
 namespace Portal.Api.Features.Directives;
 
-/// <summary>Builds the full directive representation: relations in both directions and derived validity.</summary>
+/// <summary>Builds the full directive representation: relations in both directions, attachments and derived validity.</summary>
 internal static class DirectiveReader
 {
-    public static async Task<DirectiveResponse> ToResponseAsync(PortalDbContext db, Directive d, HitCounter hits, DateTimeOffset now, CancellationToken ct)
+    public static IQueryable<Directive> Load(IQueryable<Directive> directives) => directives.AsNoTracking().Include(d => d.Issuer);
+
+    /// <summary>Any directive that is not deleted, whatever its status, as an editor sees it; null when there is none.</summary>
+    public static async Task<DirectiveResponse?> ForEditorAsync(PortalDbContext db, Guid id, HitCounter hits, DateTimeOffset now, CancellationToken ct)
     {
-        var relations = await RelationsAsync(db, d.Id, now.UtcDateTime, ct);
-        var replaced = await db.DirectiveRelations.AnyAsync(r => r.ToId == d.Id && r.Kind == RelationKind.Replaces, ct);
+        var directive = await Load(db.Directives.ReadableBy(editor: true, now.UtcDateTime)).FirstOrDefaultAsync(d => d.Id == id, ct);
+        return directive is null ? null : await ToResponseAsync(db, directive, editor: true, hits, now, ct);
+    }
+
+    /// <summary>The representation of <paramref name="d"/>; editors also see relations to directives not yet published.</summary>
+    public static async Task<DirectiveResponse> ToResponseAsync(PortalDbContext db, Directive d, bool editor, HitCounter hits, DateTimeOffset now, CancellationToken ct)
+    {
+        var relations = await RelationsAsync(db, d.Id, editor, now.UtcDateTime, ct);
+        var replaced = await db.ReplacedIds(now.UtcDateTime).AnyAsync(r => r == d.Id, ct);
+        var attachments = await AttachmentsAsync(db, d.Id, ct);
         return new DirectiveResponse(
             d.Id, d.Number, d.NumberCanonical, d.NumberSystem,
             new DocumentTypeRef(d.TypeCode, d.TypeName),
@@ -21,23 +33,23 @@ internal static class DirectiveReader
             DirectiveQueries.ValidityOf(d.IssuedOn, d.EffectiveOn, d.ExpiresOn, replaced, VietnamTime.DateOf(now)),
             d.Abstract, d.ContentHtml, d.Signer, d.Field,
             Publication.StateAt(d.Status, d.PublishedAt, now.UtcDateTime), d.PublishedAt, d.CreatedAt, d.UpdatedAt,
-            d.ViewCount + hits.PendingViews(d.Id, d.ViewCount), relations, d.Version);
+            d.ViewCount + hits.PendingViews(d.Id, d.ViewCount), relations, attachments, d.Version);
     }
 
-    /// <summary>Relations of <paramref name="id"/> to visible directives, outgoing first, then by issue date.</summary>
-    public static async Task<IReadOnlyList<RelationResponse>> RelationsAsync(PortalDbContext db, Guid id, DateTime nowUtc, CancellationToken ct)
+    /// <summary>Relations of <paramref name="id"/> to directives the caller may read, outgoing first, then by issue date.</summary>
+    public static async Task<IReadOnlyList<RelationResponse>> RelationsAsync(PortalDbContext db, Guid id, bool editor, DateTime nowUtc, CancellationToken ct)
     {
-        var visible = db.Directives.VisibleAt(nowUtc);
+        var readable = db.Directives.ReadableBy(editor, nowUtc);
         var outgoing = await (
             from r in db.DirectiveRelations.AsNoTracking()
             where r.FromId == id
-            join o in visible on r.ToId equals o.Id
+            join o in readable on r.ToId equals o.Id
             select new { r.Kind, Direction = RelationDirection.Outgoing, o.Id, o.Number, o.NumberCanonical, o.TypeName, o.IssuerName, o.IssuedOn, o.Abstract })
             .ToListAsync(ct);
         var incoming = await (
             from r in db.DirectiveRelations.AsNoTracking()
             where r.ToId == id
-            join o in visible on r.FromId equals o.Id
+            join o in readable on r.FromId equals o.Id
             select new { r.Kind, Direction = RelationDirection.Incoming, o.Id, o.Number, o.NumberCanonical, o.TypeName, o.IssuerName, o.IssuedOn, o.Abstract })
             .ToListAsync(ct);
         return outgoing.Concat(incoming)
@@ -45,4 +57,18 @@ internal static class DirectiveReader
             .Select(r => new RelationResponse(r.Kind, r.Direction, new DirectiveSummary(r.Id, r.Number, r.NumberCanonical, r.TypeName, r.IssuerName, r.IssuedOn, r.Abstract)))
             .ToList();
     }
+
+    /// <summary>The directive's files, in the order they were attached.</summary>
+    public static async Task<IReadOnlyList<AttachmentResponse>> AttachmentsAsync(PortalDbContext db, Guid directiveId, CancellationToken ct)
+    {
+        var media = await db.DirectiveAttachments.AsNoTracking()
+            .Where(a => a.DirectiveId == directiveId)
+            .OrderBy(a => a.AddedAt).ThenBy(a => a.MediaId)
+            .Select(a => a.Media!)
+            .ToListAsync(ct);
+        return media.Select(m => ToAttachment(directiveId, m)).ToList();
+    }
+
+    public static AttachmentResponse ToAttachment(Guid directiveId, Portal.Domain.Media.MediaItem m) =>
+        new(m.Id, m.FileName, m.ContentType, m.Length, m.Sha256, AttachmentResponse.UrlOf(directiveId, m.Id));
 }

@@ -28,6 +28,7 @@ namespace Portal.Api.Features.Directives;
 /// <param name="UpdatedAt">Last change (UTC).</param>
 /// <param name="ViewCount">Page views counted so far.</param>
 /// <param name="Relations">Links to other directives in both directions.</param>
+/// <param name="Attachments">The document's files, oldest first.</param>
 /// <param name="Version">Content revision; the ETag is derived from it.</param>
 public sealed record DirectiveResponse(
     Guid Id,
@@ -50,9 +51,10 @@ public sealed record DirectiveResponse(
     DateTime UpdatedAt,
     long ViewCount,
     IReadOnlyList<RelationResponse> Relations,
+    IReadOnlyList<AttachmentResponse> Attachments,
     int Version) : IVersioned;
 
-/// <summary>A directive in a list: no content, no relations.</summary>
+/// <summary>A directive in a list: no content, no relations; <c>status</c> tells editors' drafts apart.</summary>
 public sealed record DirectiveListItem(
     Guid Id,
     string Number,
@@ -65,6 +67,7 @@ public sealed record DirectiveListItem(
     Validity Validity,
     string Abstract,
     string? Field,
+    PublicationState Status,
     DateTime? PublishedAt);
 
 /// <summary>Loại văn bản, e.g. { "code": "KH", "name": "Kế hoạch" }.</summary>
@@ -96,4 +99,17 @@ public enum Validity
     NotYetInForce,
     Expired,
     Replaced,
+}
+
+/// <summary>A file of a directive (Decree 42/2022/NĐ-CP art. 4.1.a: the document must be downloadable).</summary>
+/// <param name="Id">Attachment id (the media item's id).</param>
+/// <param name="FileName">The uploader's file name, Vietnamese intact, e.g. "Kế hoạch 211-KH-HU.pdf".</param>
+/// <param name="ContentType">Detected from the bytes: application/pdf, application/msword, DOCX or ODT.</param>
+/// <param name="Length">Size in bytes.</param>
+/// <param name="Sha256">Lower-case hex SHA-256 of the bytes; also the download's ETag.</param>
+/// <param name="Url">Where to download it.</param>
+public sealed record AttachmentResponse(Guid Id, string FileName, string ContentType, long Length, string Sha256, string Url)
+{
+    /// <summary>The download URL of attachment <paramref name="attachmentId"/> of directive <paramref name="directiveId"/>.</summary>
+    public static string UrlOf(Guid directiveId, Guid attachmentId) => $"/api/v1/directives/{directiveId}/attachments/{attachmentId}";
 }

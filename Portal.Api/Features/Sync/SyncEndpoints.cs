@@ -105,7 +105,7 @@ internal static class SyncEndpoints
                 return article is null ? null : Upsert(row) with { Article = await ArticleRepresentation.RepresentAsync(db, article, editor: false, hits, nowUtc, ct) };
             case ContentEvents.DirectiveType:
                 var directive = await db.Directives.AsNoTracking().VisibleAt(nowUtc).Include(d => d.Issuer).FirstOrDefaultAsync(d => d.Id == Guid.Parse(row.EntityId), ct);
-                return directive is null ? null : Upsert(row) with { Directive = await DirectiveReader.ToResponseAsync(db, directive, hits, now, ct) };
+                return directive is null ? null : Upsert(row) with { Directive = await DirectiveReader.ToResponseAsync(db, directive, editor: false, hits, now, ct) };
             default:
                 var settings = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, ct);
                 if (settings is null)

@@ -337,6 +337,10 @@ namespace Portal.Api.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("UniquenessKey")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -353,9 +357,30 @@ namespace Portal.Api.Data.Migrations.Postgres
 
                     b.HasIndex("NumberKey");
 
+                    b.HasIndex("UniquenessKey")
+                        .IsUnique();
+
                     b.HasIndex("Status", "IssuedOn");
 
                     b.ToTable("Directives");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Directives.DirectiveAttachment", b =>
+                {
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MediaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DirectiveId", "MediaId");
+
+                    b.HasIndex("MediaId");
+
+                    b.ToTable("DirectiveAttachments");
                 });
 
             modelBuilder.Entity("Portal.Domain.Directives.DirectiveRelation", b =>
@@ -406,6 +431,10 @@ namespace Portal.Api.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -778,6 +807,23 @@ namespace Portal.Api.Data.Migrations.Postgres
                     b.Navigation("Issuer");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Directives.DirectiveAttachment", b =>
+                {
+                    b.HasOne("Portal.Domain.Directives.Directive", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Media.MediaItem", "Media")
+                        .WithMany()
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Media");
+                });
+
             modelBuilder.Entity("Portal.Domain.Directives.DirectiveRelation", b =>
                 {
                     b.HasOne("Portal.Domain.Directives.Directive", null)
@@ -797,10 +843,12 @@ namespace Portal.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Domain.Directives.IssuingBody", b =>
                 {
-                    b.HasOne("Portal.Domain.Directives.IssuingBody", null)
+                    b.HasOne("Portal.Domain.Directives.IssuingBody", "Successor")
                         .WithMany()
                         .HasForeignKey("SuccessorId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("Portal.Domain.Settings.SiteSettings", b =>
@@ -915,6 +963,8 @@ namespace Portal.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Domain.Directives.Directive", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Relations");
                 });
 #pragma warning restore 612, 618

@@ -332,6 +332,10 @@ namespace Portal.Api.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UniquenessKey")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -348,9 +352,30 @@ namespace Portal.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("NumberKey");
 
+                    b.HasIndex("UniquenessKey")
+                        .IsUnique();
+
                     b.HasIndex("Status", "IssuedOn");
 
                     b.ToTable("Directives");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Directives.DirectiveAttachment", b =>
+                {
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MediaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DirectiveId", "MediaId");
+
+                    b.HasIndex("MediaId");
+
+                    b.ToTable("DirectiveAttachments");
                 });
 
             modelBuilder.Entity("Portal.Domain.Directives.DirectiveRelation", b =>
@@ -401,6 +426,10 @@ namespace Portal.Api.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -771,6 +800,23 @@ namespace Portal.Api.Data.Migrations.Sqlite
                     b.Navigation("Issuer");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Directives.DirectiveAttachment", b =>
+                {
+                    b.HasOne("Portal.Domain.Directives.Directive", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Media.MediaItem", "Media")
+                        .WithMany()
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Media");
+                });
+
             modelBuilder.Entity("Portal.Domain.Directives.DirectiveRelation", b =>
                 {
                     b.HasOne("Portal.Domain.Directives.Directive", null)
@@ -790,10 +836,12 @@ namespace Portal.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.Directives.IssuingBody", b =>
                 {
-                    b.HasOne("Portal.Domain.Directives.IssuingBody", null)
+                    b.HasOne("Portal.Domain.Directives.IssuingBody", "Successor")
                         .WithMany()
                         .HasForeignKey("SuccessorId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("Portal.Domain.Settings.SiteSettings", b =>
@@ -908,6 +956,8 @@ namespace Portal.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.Directives.Directive", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Relations");
                 });
 #pragma warning restore 612, 618

@@ -96,7 +96,8 @@ namespace Portal.Api.Data.Migrations.Postgres
                     Level = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     ValidFrom = table.Column<DateOnly>(type: "date", nullable: true),
                     ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
-                    SuccessorId = table.Column<Guid>(type: "uuid", nullable: true)
+                    SuccessorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -250,7 +251,8 @@ namespace Portal.Api.Data.Migrations.Postgres
                     DeletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     ViewCount = table.Column<long>(type: "bigint", nullable: false),
-                    SearchText = table.Column<string>(type: "text", nullable: false)
+                    SearchText = table.Column<string>(type: "text", nullable: false),
+                    UniquenessKey = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -358,6 +360,31 @@ namespace Portal.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DirectiveAttachments",
+                columns: table => new
+                {
+                    DirectiveId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MediaId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectiveAttachments", x => new { x.DirectiveId, x.MediaId });
+                    table.ForeignKey(
+                        name: "FK_DirectiveAttachments_Directives_DirectiveId",
+                        column: x => x.DirectiveId,
+                        principalTable: "Directives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DirectiveAttachments_Media_MediaId",
+                        column: x => x.MediaId,
+                        principalTable: "Media",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DirectiveRelations",
                 columns: table => new
                 {
@@ -431,6 +458,11 @@ namespace Portal.Api.Data.Migrations.Postgres
                 columns: new[] { "EntityType", "EntityId", "Seq" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DirectiveAttachments_MediaId",
+                table: "DirectiveAttachments",
+                column: "MediaId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DirectiveRelations_ToId",
                 table: "DirectiveRelations",
                 column: "ToId");
@@ -449,6 +481,12 @@ namespace Portal.Api.Data.Migrations.Postgres
                 name: "IX_Directives_Status_IssuedOn",
                 table: "Directives",
                 columns: new[] { "Status", "IssuedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directives_UniquenessKey",
+                table: "Directives",
+                column: "UniquenessKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssuingBodies_SuccessorId",
@@ -498,10 +536,10 @@ namespace Portal.Api.Data.Migrations.Postgres
                 name: "DailyHits");
 
             migrationBuilder.DropTable(
-                name: "DirectiveRelations");
+                name: "DirectiveAttachments");
 
             migrationBuilder.DropTable(
-                name: "Media");
+                name: "DirectiveRelations");
 
             migrationBuilder.DropTable(
                 name: "PendingPublications");
@@ -514,6 +552,9 @@ namespace Portal.Api.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "Media");
 
             migrationBuilder.DropTable(
                 name: "Directives");

@@ -95,7 +95,8 @@ namespace Portal.Api.Data.Migrations.Sqlite
                     Level = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SuccessorId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    SuccessorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -249,7 +250,8 @@ namespace Portal.Api.Data.Migrations.Sqlite
                     DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     ViewCount = table.Column<long>(type: "INTEGER", nullable: false),
-                    SearchText = table.Column<string>(type: "TEXT", nullable: false)
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false),
+                    UniquenessKey = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -357,6 +359,31 @@ namespace Portal.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DirectiveAttachments",
+                columns: table => new
+                {
+                    DirectiveId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MediaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectiveAttachments", x => new { x.DirectiveId, x.MediaId });
+                    table.ForeignKey(
+                        name: "FK_DirectiveAttachments_Directives_DirectiveId",
+                        column: x => x.DirectiveId,
+                        principalTable: "Directives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DirectiveAttachments_Media_MediaId",
+                        column: x => x.MediaId,
+                        principalTable: "Media",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DirectiveRelations",
                 columns: table => new
                 {
@@ -430,6 +457,11 @@ namespace Portal.Api.Data.Migrations.Sqlite
                 columns: new[] { "EntityType", "EntityId", "Seq" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DirectiveAttachments_MediaId",
+                table: "DirectiveAttachments",
+                column: "MediaId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DirectiveRelations_ToId",
                 table: "DirectiveRelations",
                 column: "ToId");
@@ -448,6 +480,12 @@ namespace Portal.Api.Data.Migrations.Sqlite
                 name: "IX_Directives_Status_IssuedOn",
                 table: "Directives",
                 columns: new[] { "Status", "IssuedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directives_UniquenessKey",
+                table: "Directives",
+                column: "UniquenessKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssuingBodies_SuccessorId",
@@ -497,10 +535,10 @@ namespace Portal.Api.Data.Migrations.Sqlite
                 name: "DailyHits");
 
             migrationBuilder.DropTable(
-                name: "DirectiveRelations");
+                name: "DirectiveAttachments");
 
             migrationBuilder.DropTable(
-                name: "Media");
+                name: "DirectiveRelations");
 
             migrationBuilder.DropTable(
                 name: "PendingPublications");
@@ -513,6 +551,9 @@ namespace Portal.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "Media");
 
             migrationBuilder.DropTable(
                 name: "Directives");

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Portal.Api.Features.ApiKeys;
+using Portal.Api.Features.Articles;
+using Portal.Api.Features.Editorial;
+using Portal.Api.Infrastructure;
+using Portal.Domain.Common;
+using Portal.Domain.Directives;
+
+namespace Portal.Api.Features.Directives;
+
+/// <summary>
+/// Editing directives (role editor or admin), with the same lifecycle, visibility and If-Match rules as articles.
+/// Writes return the new representation and its ETag.
+/// </summary>
+internal static class DirectiveWriteEndpoints
+{
+    public static RouteGroupBuilder MapDirectiveWrites(this RouteGroupBuilder group)
+    {
+        var writes = group.MapEditorWrites();
+        writes.MapPost("", Create)
+            .WithName("CreateDirective")
+            .WithSummary("Create a directive (editor); it starts as a draft")
+            .WithDescription("The number is kept as entered and parsed (canonical form, search key). The number's type code must agree with typeCode (422 otherwise, e.g. a Chỉ thị numbered …-KH/…). A number is used once per issuer and calendar year for State documents (Decree 30/2020/NĐ-CP) and per issuer and issue date for Party ones (Guidance 36-HD/VPTW): a duplicate is 409 naming the directive that has it. Articles that already cite the number are linked.")
+            .Validates<DirectiveCommand>()
+            .ProducesProblems(
+                StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+
+        writes.MapPut("{id:guid}", Update)
+            .WithName("UpdateDirective")
+            .WithSummary("Replace a directive's editable fields (editor)")
+            .WithDescription("Full replacement (PUT). Send If-Match with the ETag you read: a stale one is 412 and nothing changes; of two writers with the same ETag exactly one wins. The same number rules as on create apply.")
+            .Validates<DirectiveCommand>()
+            .ProducesProblems(
+                StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
+                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+
+        writes.MapDelete("{id:guid}", Delete)
+            .WithName("DeleteDirective")
+            .WithSummary("Delete a directive (editor)")
+            .WithDescription("Soft delete: the directive disappears from every read, its number becomes free again, and a tombstone remains for delta sync. Honours If-Match.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed);
+
+        writes.MapLifecycleActions<DirectiveResponse>("Directive", "a directive", Transition);
+        return group;
+    }
+
+    public static async Task<Results<Created<DirectiveResponse>, ProblemHttpResult>> Create(DirectiveCommand command, DirectiveWriter writer, [AsParameters] EditorialContext c)
+    {
+        var now = c.Clock.GetUtcNow();
+        var directive = new Directive { Id = Guid.CreateVersion7(), Status = ContentStatus.Draft, CreatedAt = now.UtcDateTime, UpdatedAt = now.UtcDateTime };
+        await using var tx = await c.Db.Database.BeginTransactionAsync(c.Ct);
+        if (await writer.ApplyAsync(directive, command, c.Ct) is { } rejected)
+        {
+            return rejected;
+        }
+
+        c.Db.Directives.Add(directive);
+        if (await c.Db.TrySaveAsync(c.Ct) != SaveOutcome.Saved)
+        {
+            // Another create took the number between the check and the insert: the unique index refused this one.
+            return await writer.DuplicateAsync(directive, c.Ct) ?? Preconditions.LostRace();
+        }
+
+        await writer.LinkMentionsAsync(directive, previousKey: null, c.Ct);
+        await tx.CommitAsync(c.Ct);
+        var response = await RespondAsync(c, directive.Id, now);
+        return TypedResults.Created($"/api/v1/directives/{directive.Id}", response.Value);
+    }
+
+    public static async Task<Results<Ok<DirectiveResponse>, ProblemHttpResult>> Update(Guid id, DirectiveCommand command, DirectiveWriter writer, [AsParameters] EditorialContext c)
+    {
+        var now = c.Clock.GetUtcNow();
+        await using var tx = await c.Db.Database.BeginTransactionAsync(c.Ct);
+        var target = await c.Db.Directives.Where(d => d.Id == id).ForWriteAsync(c.Http.Request, NotFound(id), c.Ct);
+        if (target.Refused)
+        {
+            return target.Refusal;
+        }
+
+        var directive = target.Item;
+        var previousKey = directive.NumberKey;
+        if (await writer.ApplyAsync(directive, command, c.Ct) is { } rejected)
+        {
+            return rejected;
+        }
+
+        Lifecycle.Touch(directive, now.UtcDateTime);
+        switch (await c.Db.TrySaveAsync(c.Ct))
+        {
+            case SaveOutcome.Stale:
+                return Preconditions.LostRace();
+            case SaveOutcome.Duplicate:
+                return await writer.DuplicateAsync(directive, c.Ct) ?? Preconditions.LostRace();
+        }
+
+        await writer.LinkMentionsAsync(directive, previousKey, c.Ct);
+        await tx.CommitAsync(c.Ct);
+        return await RespondAsync(c, id, now);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, [AsParameters] EditorialContext c)
+    {
+        await using var tx = await c.Db.Database.BeginTransactionAsync(c.Ct);
+        var target = await c.Db.Directives.Where(d => d.Id == id).ForWriteAsync(c.Http.Request, NotFound(id), c.Ct);
+        if (target.Refused)
+        {
+            return target.Refusal;
+        }
+
+        // A deleted directive gives its number back, and the articles citing it look for another holder.
+        target.Item.UniquenessKey = null;
+        if (await LifecycleWrites.ApplyAsync(c.Db, target.Item, LifecycleAction.Delete, null, c.Clock.GetUtcNow().UtcDateTime, c.Ct) is { } problem)
+        {
+            return problem;
+        }
+
+        await ArticleMentions.ReleaseAsync(c.Db, id, target.Item.NumberKey, c.Ct);
+        await tx.CommitAsync(c.Ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<DirectiveResponse>, ProblemHttpResult>> Transition(Guid id, LifecycleAction action, PublishCommand? body, EditorialContext c)
+    {
+        var now = c.Clock.GetUtcNow();
+        var target = await c.Db.Directives.Where(d => d.Id == id).ForWriteAsync(c.Http.Request, NotFound(id), c.Ct);
+        return (target.Refused ? target.Refusal : await LifecycleWrites.ApplyAsync(c.Db, target.Item, action, body?.PublishAt, now.UtcDateTime, c.Ct)) is { } problem
+            ? problem
+            : await RespondAsync(c, id, now);
+    }
+
+    /// <summary>The editor's representation after a write, with the ETag a GET would give.</summary>
+    internal static async Task<Ok<DirectiveResponse>> RespondAsync(EditorialContext c, Guid id, DateTimeOffset now)
+    {
+        var response = (await DirectiveReader.ForEditorAsync(c.Db, id, c.Hits, now, c.Ct))!;
+        Preconditions.SetETag(c.Http, response, c.Json.Value.SerializerOptions);
+        return TypedResults.Ok(response);
+    }
+
+    internal static string NotFound(Guid id) => $"No directive has the id '{id}'.";
+}
