@@ -26,7 +26,7 @@ internal static class DirectiveReader
         var replaced = await db.ReplacedIds(now.UtcDateTime).AnyAsync(r => r == d.Id, ct);
         var attachments = await AttachmentsAsync(db, d.Id, ct);
         return new DirectiveResponse(
-            d.Id, d.Number, d.NumberCanonical, d.NumberSystem,
+            d.Id, d.Number, d.NumberCanonical, d.NumberSystem, DocumentNumber.Parse(d.Number).Number?.Warnings ?? [],
             new DocumentTypeRef(d.TypeCode, d.TypeName),
             new IssuerRef(d.IssuerId, d.IssuerName, d.Issuer?.Code),
             d.IssuedOn, d.EffectiveOn, d.ExpiresOn,

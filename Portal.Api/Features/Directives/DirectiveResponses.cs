@@ -12,6 +12,7 @@ namespace Portal.Api.Features.Directives;
 /// <param name="Number">Số ký hiệu as entered, e.g. "211/KH-HU".</param>
 /// <param name="NumberCanonical">Canonical form, e.g. "211-KH/HU" (Party layout, Guidance 36-HD/VPTW).</param>
 /// <param name="NumberSystem">state, state-legal, state-letter, national-assembly, party, legacy or unknown.</param>
+/// <param name="NumberWarnings">What the parser noticed about the number as entered, e.g. a Party number written in the State layout (empty when none).</param>
 /// <param name="Type">Loại văn bản: code and name.</param>
 /// <param name="Issuer">Cơ quan ban hành.</param>
 /// <param name="IssuedOn">Ngày ban hành.</param>
@@ -35,6 +36,7 @@ public sealed record DirectiveResponse(
     string Number,
     string NumberCanonical,
     string NumberSystem,
+    IReadOnlyList<string> NumberWarnings,
     DocumentTypeRef Type,
     IssuerRef Issuer,
     DateOnly IssuedOn,
