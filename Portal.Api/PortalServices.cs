@@ -4,8 +4,10 @@ using Portal.Api.Data.Seed;
 using Portal.Api.Features;
 using Portal.Api.Features.ApiKeys;
 using Portal.Api.Features.Articles;
+using Portal.Api.Features.Feeds;
 using Portal.Api.Features.Health;
 using Portal.Api.Features.Hits;
+using Portal.Api.Features.Syndication;
 using Portal.Api.Infrastructure;
 using Portal.Domain.Articles;
 
@@ -38,6 +40,8 @@ internal static class PortalServices
         services.AddSingleton(hitOptions);
         services.AddSingleton<HitCounter>();
         services.AddHostedService<HitFlusher>();
+        services.AddPortalFeeds(configuration);
+        services.AddPortalSyndication(configuration);
         return builder;
     }
 

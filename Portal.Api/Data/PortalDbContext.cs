@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Articles;
 using Portal.Domain.Directives;
+using Portal.Domain.Feeds;
 using Portal.Domain.Hits;
 using Portal.Domain.Media;
 using Portal.Domain.Settings;
@@ -34,6 +35,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<MediaItem> Media => Set<MediaItem>();
+
+    public DbSet<FeedSource> FeedSources => Set<FeedSource>();
+
+    public DbSet<FeedItem> FeedItems => Set<FeedItem>();
+
+    public DbSet<FeedRun> FeedRuns => Set<FeedRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

@@ -3,9 +3,11 @@ using Portal.Api.Features.Articles;
 using Portal.Api.Features.Categories;
 using Portal.Api.Features.Media;
 using Portal.Api.Features.Directives;
+using Portal.Api.Features.Feeds;
 using Portal.Api.Features.Health;
 using Portal.Api.Features.Hits;
 using Portal.Api.Features.Settings;
+using Portal.Api.Features.Syndication;
 
 namespace Portal.Api.Features;
 
@@ -21,6 +23,8 @@ internal static class PortalEndpoints
         app.MapApiKeys();
         app.MapCategories();
         app.MapMedia();
+        app.MapFeedSources();
+        app.MapSyndication();
         app.MapPortalHealth();
         return app;
     }
