@@ -164,7 +164,14 @@ internal static partial class FeedXml
             MaxCharactersFromEntities = 1_000_000,
         };
         using var reader = XmlReader.Create(stream, settings);
-        return XDocument.Load(reader, LoadOptions.None);
+        var doc = XDocument.Load(reader, LoadOptions.None);
+        // An XNodeReader reports whitespace between elements as Text, which the syndication readers refuse.
+        foreach (var blank in doc.DescendantNodes().OfType<XText>().Where(t => t.Parent?.HasElements == true && string.IsNullOrWhiteSpace(t.Value)).ToList())
+        {
+            blank.Remove();
+        }
+
+        return doc;
     }
 
     private static bool DeclaresUtf8(byte[] bytes)
