@@ -78,3 +78,11 @@ public static class FeedTesting
 
     public static string Text(this JsonNode? node, string property) => node![property]!.GetValue<string>();
 }
+
+/// <summary>One <see cref="FeedTesting.App"/> shared by the tests of a class (each makes its own sources and data).</summary>
+public sealed class FeedPortal : IDisposable
+{
+    public PortalApp App { get; } = FeedTesting.App();
+
+    public void Dispose() => App.Dispose();
+}
