@@ -58,7 +58,7 @@ internal static class SyndicationWriter
         }
         else
         {
-            feed.ElementExtensions.Add(new XElement(AtomNs + "link", new XAttribute("href", self.AbsoluteUri), new XAttribute("rel", "self"), new XAttribute("type", "application/rss+xml")).CreateReader());
+            feed.ElementExtensions.Add(Extension(AtomNs, "atom", "link", new XAttribute("href", self.AbsoluteUri), new XAttribute("rel", "self"), new XAttribute("type", "application/rss+xml")));
             feed.AttributeExtensions.Add(new XmlQualifiedName("atom", XNamespace.Xmlns.NamespaceName), AtomNs.NamespaceName);
             feed.AttributeExtensions.Add(new XmlQualifiedName("content", XNamespace.Xmlns.NamespaceName), ContentNs.NamespaceName);
             feed.AttributeExtensions.Add(new XmlQualifiedName("dc", XNamespace.Xmlns.NamespaceName), DcNs.NamespaceName);
@@ -105,16 +105,20 @@ internal static class SyndicationWriter
         item.Summary = new TextSyndicationContent(EscapeHtml(e.Summary ?? ""));
         if (e.Html is not null)
         {
-            item.ElementExtensions.Add(new XElement(ContentNs + "encoded", e.Html).CreateReader());
+            item.ElementExtensions.Add(Extension(ContentNs, "content", "encoded", e.Html));
         }
 
         if (e.Author is not null)
         {
-            item.ElementExtensions.Add(new XElement(DcNs + "creator", e.Author).CreateReader());
+            item.ElementExtensions.Add(Extension(DcNs, "dc", "creator", e.Author));
         }
 
         return item;
     }
+
+    /// <summary>An extension element that keeps its conventional prefix (content:encoded, dc:creator, atom:link).</summary>
+    private static XmlReader Extension(XNamespace ns, string prefix, string name, params object[] content) =>
+        new XElement(ns + name, [new XAttribute(XNamespace.Xmlns + prefix, ns.NamespaceName), .. content]).CreateReader();
 
     private static string EscapeHtml(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
