@@ -86,3 +86,38 @@ public sealed class FeedPortal : IDisposable
 
     public void Dispose() => App.Dispose();
 }
+
+/// <summary>A local feed server, a Portal that may read from it, an admin client and a unique token for the test's data.</summary>
+public sealed class FeedScene : IAsyncDisposable
+{
+    private FeedScene(FeedServer server, PortalApp app, HttpClient admin)
+    {
+        Server = server;
+        App = app;
+        Admin = admin;
+    }
+
+    public FeedServer Server { get; }
+
+    public PortalApp App { get; }
+
+    public HttpClient Admin { get; }
+
+    public string Token { get; } = Guid.NewGuid().ToString("N");
+
+    public static async Task<FeedScene> StartAsync(PortalApp? app = null)
+    {
+        var server = await FeedServer.StartAsync();
+        app ??= FeedTesting.App();
+        return new FeedScene(server, app, await app.ClientWithRoleAsync("admin"));
+    }
+
+    public void Deconstruct(out FeedServer server, out PortalApp app, out HttpClient admin, out string token) =>
+        (server, app, admin, token) = (Server, App, Admin, Token);
+
+    public async ValueTask DisposeAsync()
+    {
+        App.Dispose();
+        await Server.DisposeAsync();
+    }
+}

@@ -24,11 +24,13 @@ internal static class FeedSourceEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).WithETag();
         group.MapPost("", Create).WithName("CreateFeedSource").WithSummary("Add a feed source (admin)")
             .WithDescription("url must be an absolute http or https URL; categoryId an existing category; pollIntervalMinutes 5-1440 (default 60). A new enabled source is due at once. Addresses are checked when the feed is fetched: a host on a loopback, private or link-local address is refused in the run report unless Feeds:AllowPrivateNetworks is set.")
-            .Validates<FeedSourceCommand>();
+            .Validates<FeedSourceCommand>()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPut("{id:guid}", Update).WithName("UpdateFeedSource").WithSummary("Replace a feed source (admin)")
             .WithDescription("Honours If-Match (stale: 412). Changing the URL forgets the stored ETag/Last-Modified and makes the source due at once.")
             .Validates<FeedSourceCommand>()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapDelete("{id:guid}", Delete).WithName("DeleteFeedSource").WithSummary("Delete a feed source (admin)")
             .WithDescription("Its run reports go with it; articles it imported stay, with their source. Honours If-Match.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -24,21 +24,23 @@ internal static class SyndicationEndpoints
     public static IEndpointRouteBuilder MapSyndication(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/feeds").WithTags("Feeds");
-        Describe(group.MapGet("articles.rss", ArticlesRss), "ArticlesRss", "RSS 2.0 of the newest published articles, optionally of one category", FeedFormat.Rss);
-        Describe(group.MapGet("articles.atom", ArticlesAtom), "ArticlesAtom", "Atom 1.0 of the newest published articles, optionally of one category", FeedFormat.Atom);
-        Describe(group.MapGet("categories/{slug}.rss", CategoryRss), "CategoryRss", "RSS 2.0 of the newest published articles of a category", FeedFormat.Rss);
-        Describe(group.MapGet("categories/{slug}.atom", CategoryAtom), "CategoryAtom", "Atom 1.0 of the newest published articles of a category", FeedFormat.Atom);
+        Describe(group.MapGet("articles.rss", ArticlesRss), "ArticlesRss", "RSS 2.0 of the newest published articles, optionally of one category", FeedFormat.Rss).UnknownCategory();
+        Describe(group.MapGet("articles.atom", ArticlesAtom), "ArticlesAtom", "Atom 1.0 of the newest published articles, optionally of one category", FeedFormat.Atom).UnknownCategory();
+        Describe(group.MapGet("categories/{slug}.rss", CategoryRss), "CategoryRss", "RSS 2.0 of the newest published articles of a category", FeedFormat.Rss).UnknownCategory();
+        Describe(group.MapGet("categories/{slug}.atom", CategoryAtom), "CategoryAtom", "Atom 1.0 of the newest published articles of a category", FeedFormat.Atom).UnknownCategory();
         Describe(group.MapGet("directives.rss", DirectivesRss), "DirectivesRss", "RSS 2.0 of the newest published directives", FeedFormat.Rss);
         Describe(group.MapGet("directives.atom", DirectivesAtom), "DirectivesAtom", "Atom 1.0 of the newest published directives", FeedFormat.Atom);
         return app;
     }
 
-    private static void Describe(RouteHandlerBuilder route, string name, string summary, FeedFormat format) =>
+    private static RouteHandlerBuilder Describe(RouteHandlerBuilder route, string name, string summary, FeedFormat format) =>
         route.WithName(name).WithSummary(summary)
             .WithDescription($"The newest {MaxEntries} items anonymous readers can see, newest first. Guids are urn:uuid:<id>; dates are in Asia/Ho_Chi_Minh (+07:00); links are absolute (Portal:PublicBaseUrl, Portal:ArticleUrlTemplate). Strong ETag; If-None-Match answers 304.")
             .Produces<string>(StatusCodes.Status200OK, SyndicationWriter.ContentType(format).Split(';')[0])
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status304NotModified);
+
+    /// <summary>A category given by slug (or id) that does not exist is 404.</summary>
+    private static RouteHandlerBuilder UnknownCategory(this RouteHandlerBuilder route) => route.ProducesProblem(StatusCodes.Status404NotFound);
 
     public static Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> ArticlesRss(
         [FromQuery(Name = "category")] string? category, PortalDbContext db, TimeProvider clock, SiteUrlOptions urls, HttpContext http, CancellationToken ct) =>

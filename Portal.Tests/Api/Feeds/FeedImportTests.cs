@@ -11,9 +11,8 @@ public sealed class FeedImportTests
     [Fact]
     public async Task Importing_the_Dong_Nai_feed_twice_creates_one_article_with_the_instant_NukeViet_meant_and_its_source()
     {
-        await using var server = await FeedServer.StartAsync();
-        using var app = FeedTesting.App();
-        var admin = await app.ClientWithRoleAsync("admin");
+        await using var scene = await FeedScene.StartAsync();
+        var (server, app, admin, _) = scene;
         server.Serve("/en/news/rss/", FeedTesting.Fixture("dongnai-news-2026-05-04.rss.xml"));
         var source = await admin.CreateSourceAsync(server.Url("/en/news/rss/"));
 
@@ -46,9 +45,8 @@ public sealed class FeedImportTests
     [Fact]
     public async Task An_edited_copy_of_the_feed_updates_the_article_it_created()
     {
-        await using var server = await FeedServer.StartAsync();
-        using var app = FeedTesting.App();
-        var admin = await app.ClientWithRoleAsync("admin");
+        await using var scene = await FeedScene.StartAsync();
+        var (server, app, admin, _) = scene;
         var original = FeedTesting.Fixture("dongnai-news-2026-05-04.rss.xml");
         server.Serve("/rss", original);
         var source = await admin.CreateSourceAsync(server.Url("/rss"));
@@ -74,10 +72,8 @@ public sealed class FeedImportTests
     [Fact]
     public async Task A_feed_with_a_missing_guid_an_unparseable_date_and_broken_HTML_imports_the_rest_and_reports_the_bad_item()
     {
-        await using var server = await FeedServer.StartAsync();
-        using var app = FeedTesting.App();
-        var admin = await app.ClientWithRoleAsync("admin");
-        var token = Guid.NewGuid().ToString("N");
+        await using var scene = await FeedScene.StartAsync();
+        var (server, app, admin, token) = scene;
         server.Serve("/tin-tuc.rss", FeedTesting.Rss(
             FeedTesting.Item($"Không có guid {token}", null, "https://baodongnai.example/tin/khong-guid.html", "Tue, 05 May 2026 08:30:00 +0700", "<p>Bài không có guid.</p>"),
             FeedTesting.Item($"Ngày hỏng {token}", "bad-date-1", "https://baodongnai.example/tin/ngay-hong.html", "Thứ 2, 31/02/2026", "<p>Ngày không tồn tại.</p>"),
@@ -112,10 +108,8 @@ public sealed class FeedImportTests
     [Fact]
     public async Task Entities_are_decoded_exactly_once()
     {
-        await using var server = await FeedServer.StartAsync();
-        using var app = FeedTesting.App();
-        var admin = await app.ClientWithRoleAsync("admin");
-        var token = Guid.NewGuid().ToString("N");
+        await using var scene = await FeedScene.StartAsync();
+        var (server, app, admin, token) = scene;
         server.Serve("/rss", FeedTesting.Rss(
             $"<item><title>AT&amp;amp;T {token}</title><guid>e1</guid><pubDate>Mon, 4 May 2026 09:00:00 +0700</pubDate><description>&lt;p&gt;A &amp;amp; B&lt;/p&gt;</description></item>",
             $"<item><title>\n  <![CDATA[DongNai&#x3A; Web portal {token}]]>\n  </title><guid>e2</guid><description><![CDATA[<p>Đồng&nbsp;Nai</p>]]></description></item>"));
@@ -134,10 +128,8 @@ public sealed class FeedImportTests
     [Fact]
     public async Task An_item_deleted_in_Portal_is_not_resurrected_by_the_next_import()
     {
-        await using var server = await FeedServer.StartAsync();
-        using var app = FeedTesting.App();
-        var admin = await app.ClientWithRoleAsync("admin");
-        var token = Guid.NewGuid().ToString("N");
+        await using var scene = await FeedScene.StartAsync();
+        var (server, app, admin, token) = scene;
         server.Serve("/rss", FeedTesting.Rss(FeedTesting.Item($"Sẽ bị xoá {token}", "del-1", "https://baodongnai.example/a.html", "Mon, 4 May 2026 09:00:00 +0700", "<p>Một</p>")));
         var source = await admin.CreateSourceAsync(server.Url("/rss"));
         await admin.ImportOkAsync(source);
@@ -157,10 +149,8 @@ public sealed class FeedImportTests
     [Fact]
     public async Task An_unchanged_item_keeps_its_UpdatedAt_and_Version()
     {
-        await using var server = await FeedServer.StartAsync();
-        using var app = FeedTesting.App();
-        var admin = await app.ClientWithRoleAsync("admin");
-        var token = Guid.NewGuid().ToString("N");
+        await using var scene = await FeedScene.StartAsync();
+        var (server, app, admin, token) = scene;
         server.Serve("/rss", FeedTesting.Rss(FeedTesting.Item($"Không đổi {token}", "same-1", "https://baodongnai.example/b.html", "Mon, 4 May 2026 09:00:00 +0700", "<p>Nội dung</p>")));
         var source = await admin.CreateSourceAsync(server.Url("/rss"), publish: false);
         await admin.ImportOkAsync(source);
@@ -180,10 +170,8 @@ public sealed class FeedImportTests
     [Fact]
     public async Task An_Atom_feed_imports_with_html_titles_as_text_and_links_resolved_against_xml_base()
     {
-        await using var server = await FeedServer.StartAsync();
-        using var app = FeedTesting.App();
-        var admin = await app.ClientWithRoleAsync("admin");
-        var token = Guid.NewGuid().ToString("N");
+        await using var scene = await FeedScene.StartAsync();
+        var (server, app, admin, token) = scene;
         server.Serve("/atom.xml", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://vinhcuu.example/tin/">

@@ -94,27 +94,6 @@ public sealed class SyndicationTests(PublicSitePortal portal) : IClassFixture<Pu
         Assert.DoesNotContain(root.Elements(Atom + "entry"), e => e.Element(Atom + "title")!.Value.Contains("Nháp " + token, StringComparison.Ordinal) || e.Element(Atom + "title")!.Value.Contains("Hẹn giờ " + token, StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData("/api/v1/feeds/articles.rss")]
-    [InlineData("/api/v1/feeds/articles.atom")]
-    [InlineData("/api/v1/feeds/directives.rss")]
-    [InlineData("/api/v1/feeds/directives.atom")]
-    public async Task A_feed_answers_304_to_its_ETag(string url)
-    {
-        var client = portal.App.Client();
-        var first = await client.GetAsync(url);
-        var etag = first.Headers.ETag!;
-        Assert.False(etag.IsWeak);
-
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.IfNoneMatch.Add(etag);
-        var second = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
-        Assert.Equal(etag, second.Headers.ETag);
-        Assert.Empty(await second.Content.ReadAsByteArrayAsync());
-    }
-
     [Fact]
     public async Task A_category_feed_holds_only_that_category_and_an_unknown_category_is_404()
     {
