@@ -33,8 +33,18 @@ public static partial class FeedDates
 
     private static readonly Dictionary<string, int> Zones = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["GMT"] = 0, ["UT"] = 0, ["UTC"] = 0, ["Z"] = 0,
-        ["EST"] = -5, ["EDT"] = -4, ["CST"] = -6, ["CDT"] = -5, ["MST"] = -7, ["MDT"] = -6, ["PST"] = -8, ["PDT"] = -7,
+        ["GMT"] = 0,
+        ["UT"] = 0,
+        ["UTC"] = 0,
+        ["Z"] = 0,
+        ["EST"] = -5,
+        ["EDT"] = -4,
+        ["CST"] = -6,
+        ["CDT"] = -5,
+        ["MST"] = -7,
+        ["MDT"] = -6,
+        ["PST"] = -8,
+        ["PDT"] = -7,
         ["ICT"] = 7,
     };
 

@@ -26,13 +26,21 @@ internal sealed class FeedImporter(PortalDbContext db, FeedFetcher fetcher, Feed
         var source = await db.FeedSources.AsNoTracking().FirstAsync(s => s.Id == sourceId, ct);
         var run = new FeedRun { Id = Guid.CreateVersion7(), SourceId = sourceId, StartedAt = nowUtc };
         Validators? validators = null;
+        var finished = false;
         try
         {
             validators = await RunAsync(source, run, nowUtc, ct);
+            finished = true;
         }
         finally
         {
-            // Saved and released even when the run was cancelled, so that the lease does not have to time out.
+            if (!finished)
+            {
+                // Cancelled (shutdown) or a bug: the report must not claim a complete import.
+                Fail(run, "The import stopped before it finished; the next run starts again.");
+            }
+
+            // Saved and released in every case, so that the lease does not have to time out.
             await FinishAsync(source, run, validators, nowUtc, CancellationToken.None);
         }
 
