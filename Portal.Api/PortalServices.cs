@@ -5,8 +5,10 @@ using Portal.Api.Features;
 using Portal.Api.Features.ApiKeys;
 using Portal.Api.Features.Articles;
 using Portal.Api.Features.Directives;
+using Portal.Api.Features.Feeds;
 using Portal.Api.Features.Health;
 using Portal.Api.Features.Hits;
+using Portal.Api.Features.Syndication;
 using Portal.Api.Features.Webhooks;
 using Portal.Api.Infrastructure;
 using Portal.Domain.Articles;
@@ -49,6 +51,8 @@ internal static class PortalServices
         services.AddHttpClient(WebhookSender.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<WebhookSender>();
         services.AddHostedService<WebhookWorker>();
+        services.AddPortalFeeds(configuration);
+        services.AddPortalSyndication(configuration);
         return builder;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Articles;
 using Portal.Domain.Directives;
+using Portal.Domain.Feeds;
 using Portal.Domain.Hits;
 using Portal.Domain.Media;
 using Portal.Domain.Settings;
@@ -41,6 +42,12 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<MediaItem> Media => Set<MediaItem>();
+
+    public DbSet<FeedSource> FeedSources => Set<FeedSource>();
+
+    public DbSet<FeedItem> FeedItems => Set<FeedItem>();
+
+    public DbSet<FeedRun> FeedRuns => Set<FeedRun>();
 
     public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
 

@@ -4,11 +4,13 @@ using Portal.Api.Features.Catalogues;
 using Portal.Api.Features.Categories;
 using Portal.Api.Features.Media;
 using Portal.Api.Features.Directives;
+using Portal.Api.Features.Feeds;
 using Portal.Api.Features.Health;
 using Portal.Api.Features.Hits;
 using Portal.Api.Features.Settings;
 using Portal.Api.Features.Sync;
 using Portal.Api.Features.Webhooks;
+using Portal.Api.Features.Syndication;
 
 namespace Portal.Api.Features;
 
@@ -29,6 +31,8 @@ internal static class PortalEndpoints
         app.MapMedia();
         app.MapSync();
         app.MapWebhooks();
+        app.MapFeedSources();
+        app.MapSyndication();
         app.MapPortalHealth();
         return app;
     }

@@ -55,6 +55,9 @@ public sealed class HtmlContent
     /// <summary>The sanitised form of <paramref name="html"/>.</summary>
     public string Sanitize(string? html) => string.IsNullOrWhiteSpace(html) ? "" : _sanitizer.Sanitize(html).Trim();
 
+    /// <summary>The sanitised form of <paramref name="html"/> with relative links and image sources made absolute against <paramref name="baseUrl"/> (imported content).</summary>
+    public string Sanitize(string? html, Uri baseUrl) => string.IsNullOrWhiteSpace(html) ? "" : _sanitizer.Sanitize(html, baseUrl.AbsoluteUri).Trim();
+
     /// <summary>The text of an HTML fragment, with block boundaries as spaces (for search and reference finding).</summary>
     public static string ToPlainText(string? html)
     {

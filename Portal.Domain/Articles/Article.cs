@@ -85,7 +85,7 @@ public sealed class ArticleSource
 
     public string? Url { get; set; }
 
-    /// <summary>The feed item's     public string? Guid { get; set; }lt;guid    public string? Guid { get; set; }gt; (RSS) or     public string? Guid { get; set; }lt;id    public string? Guid { get; set; }gt; (Atom).</summary>
+    /// <summary>The feed item's &lt;guid&gt; (RSS) or &lt;id&gt; (Atom).</summary>
     public string? FeedGuid { get; set; }
 }
 

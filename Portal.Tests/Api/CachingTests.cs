@@ -16,6 +16,11 @@ public sealed class CachingTests(SeededPortal portal) : IClassFixture<SeededPort
     [InlineData("/api/v1/directives/by-number/211%2FKH-HU")]
     [InlineData("/api/v1/settings")]
     [InlineData("/api/v1/hits/daily?from=2020-01-01&to=2020-01-31")]
+    [InlineData("/api/v1/feeds/articles.rss")]
+    [InlineData("/api/v1/feeds/articles.atom?category=tin-tuc-su-kien")]
+    [InlineData("/api/v1/feeds/categories/tin-tuc-su-kien.rss")]
+    [InlineData("/api/v1/feeds/directives.rss")]
+    [InlineData("/api/v1/feeds/directives.atom")]
     public async Task A_GET_has_a_strong_ETag_and_answers_304_to_If_None_Match(string url)
     {
         var first = await _client.GetAsync(url);

@@ -225,6 +225,38 @@ namespace Portal.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FeedSources",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CategoryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PollIntervalMinutes = table.Column<int>(type: "integer", nullable: false),
+                    PublishOnImport = table.Column<bool>(type: "boolean", nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ETag = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LastModified = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    NextPollAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LeaseUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastRunAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastItemCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedSources", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedSources_Categories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "Categories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directives",
                 columns: table => new
                 {
@@ -327,6 +359,60 @@ namespace Portal.Api.Data.Migrations.Postgres
                         name: "FK_SlugRedirects_Articles_ArticleId",
                         column: x => x.ArticleId,
                         principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedItems",
+                columns: table => new
+                {
+                    SourceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ArticleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FirstSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedItems", x => new { x.SourceId, x.Key });
+                    table.ForeignKey(
+                        name: "FK_FeedItems_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FeedItems_FeedSources_SourceId",
+                        column: x => x.SourceId,
+                        principalTable: "FeedSources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SourceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    HttpStatus = table.Column<int>(type: "integer", nullable: true),
+                    Created = table.Column<int>(type: "integer", nullable: false),
+                    Updated = table.Column<int>(type: "integer", nullable: false),
+                    Unchanged = table.Column<int>(type: "integer", nullable: false),
+                    Skipped = table.Column<int>(type: "integer", nullable: false),
+                    Errors = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedRuns_FeedSources_SourceId",
+                        column: x => x.SourceId,
+                        principalTable: "FeedSources",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -489,6 +575,26 @@ namespace Portal.Api.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FeedItems_ArticleId",
+                table: "FeedItems",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedRuns_SourceId_StartedAt",
+                table: "FeedRuns",
+                columns: new[] { "SourceId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedSources_CategoryId",
+                table: "FeedSources",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedSources_Enabled_NextPollAt",
+                table: "FeedSources",
+                columns: new[] { "Enabled", "NextPollAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IssuingBodies_SuccessorId",
                 table: "IssuingBodies",
                 column: "SuccessorId");
@@ -542,6 +648,12 @@ namespace Portal.Api.Data.Migrations.Postgres
                 name: "DirectiveRelations");
 
             migrationBuilder.DropTable(
+                name: "FeedItems");
+
+            migrationBuilder.DropTable(
+                name: "FeedRuns");
+
+            migrationBuilder.DropTable(
                 name: "PendingPublications");
 
             migrationBuilder.DropTable(
@@ -558,6 +670,9 @@ namespace Portal.Api.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Directives");
+
+            migrationBuilder.DropTable(
+                name: "FeedSources");
 
             migrationBuilder.DropTable(
                 name: "Articles");
