@@ -6,7 +6,7 @@ namespace Portal.Domain.Directives;
 /// Issuer codes inside document numbers: their canonical casing, and which of them are Party bodies
 /// (DOMAIN.md "Document numbers"; Guidance 36-HD/VPTW for the Party committees and advisory bodies).
 /// </summary>
-internal static partial class DocumentIssuers
+public static partial class DocumentIssuers
 {
     // Issuer codes whose canonical spelling is not all capitals; everything else is an upper-case abbreviation.
     private static readonly Dictionary<string, string> MixedCase = new(StringComparer.OrdinalIgnoreCase)

@@ -78,6 +78,17 @@ public sealed class SeededContentTests(SeededPortal portal) : IClassFixture<Seed
         Assert.Equal("211/KH-HU", link["directive"]!["number"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("issuer=HU", "211/KH-HU")]
+    [InlineData("issuer=hu", "211/KH-HU")]
+    [InlineData("issuer=tw&type=ct", "28-CT/TW")]
+    [InlineData("type=KH&year=2024", "211/KH-HU")]
+    public async Task Directive_filters_match_codes_in_any_case_on_every_engine(string query, string number)
+    {
+        var page = await (await _client.GetAsync($"/api/v1/directives?{query}")).Json();
+        Assert.Contains(page["items"]!.AsArray(), d => d!["number"]!.GetValue<string>() == number);
+    }
+
     [Fact]
     public async Task Settings_return_the_footer_of_the_portal()
     {

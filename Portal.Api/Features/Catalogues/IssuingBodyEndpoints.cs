@@ -62,8 +62,9 @@ internal static class IssuingBodyEndpoints
         var bodies = db.IssuingBodies.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Code))
         {
-            var code = Like.Escape(query.Code.Trim());
-            bodies = bodies.Where(b => EF.Functions.Like(b.Code, code, Like.EscapeCharacter));
+            // Codes are stored in their canonical casing (HU, ThU), so any spelling compares equal on every engine.
+            var code = DocumentIssuers.Canonicalize(query.Code.Trim());
+            bodies = bodies.Where(b => b.Code == code);
         }
 
         if (query.Level is not null)
@@ -161,7 +162,7 @@ internal static class IssuingBodyEndpoints
         }
 
         body.Name = command.Name!;
-        body.Code = command.Code!;
+        body.Code = DocumentIssuers.Canonicalize(command.Code!);
         body.Level = command.Level!;
         body.ValidFrom = command.ValidFrom;
         body.ValidTo = command.ValidTo;

@@ -57,9 +57,10 @@ internal static class DirectiveQueries
         if (!string.IsNullOrWhiteSpace(query.Issuer))
         {
             var issuer = query.Issuer.Trim();
+            var code = DocumentIssuers.Canonicalize(issuer);
             directives = Guid.TryParse(issuer, out var issuerId)
                 ? directives.Where(d => d.IssuerId == issuerId)
-                : directives.Where(d => d.Issuer != null && d.Issuer.Code == issuer);
+                : directives.Where(d => d.Issuer != null && d.Issuer.Code == code);
         }
 
         if (query.Year is { } year)
