@@ -24,7 +24,7 @@ public sealed class HitOptions
 /// so bursts of page views never hold the database's write lock for long and editors are never locked out.
 /// Reads add what is still pending to what is persisted, so counts are exact at any moment, also while a batch is
 /// being written. A graceful shutdown flushes everything (<see cref="HitFlusher"/>); a crash loses at most one flush
-/// interval (docs/counter.md). Visitor ids live in memory only, for the visit timeout.
+/// interval (README, "The visit counter"). Visitor ids live in memory only, for the visit timeout.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "SemaphoreSlim holds nothing to release unless AvailableWaitHandle is used; disposing it would race the final flush at shutdown.")]
 public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, HitOptions options)
