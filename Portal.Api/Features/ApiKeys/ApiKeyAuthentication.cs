@@ -92,8 +92,11 @@ internal static class ApiKeyAuthenticationSetup
     /// admin covers everything): an editor or admin key, the writes CORS policy, and the 401/403 it can answer.
     /// </summary>
     public static RouteGroupBuilder MapEditorWrites(this RouteGroupBuilder group) =>
-        group.MapGroup("")
-            .RequireAuthorization(ApiKeyAuthentication.EditorPolicy)
+        group.MapGroup("").RequireRole(ApiKeyAuthentication.EditorPolicy);
+
+    /// <summary>Requires a key with <paramref name="policy"/> ("editor" or "admin"), applies the writes CORS policy and documents the 401/403.</summary>
+    public static RouteGroupBuilder RequireRole(this RouteGroupBuilder group, string policy) =>
+        group.RequireAuthorization(policy)
             .RequireCors(Infrastructure.Cors.Writes)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);

@@ -31,10 +31,7 @@ internal static class ApiKeyEndpoints
     public static IEndpointRouteBuilder MapApiKeys(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/api-keys").WithTags("API keys")
-            .RequireAuthorization(ApiKeyAuthentication.AdminPolicy)
-            .RequireCors(Cors.Writes)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .RequireRole(ApiKeyAuthentication.AdminPolicy);
         group.MapGet("", List).WithName("ListApiKeys").WithSummary("List API keys (admin)").WithETag();
         group.MapPost("", Create).WithName("CreateApiKey").WithSummary("Create an API key (admin); the secret is returned once").Validates<CreateApiKeyCommand>();
         group.MapDelete("{id:guid}", Revoke).WithName("RevokeApiKey").WithSummary("Revoke an API key (admin)").ProducesProblem(StatusCodes.Status404NotFound);

@@ -25,10 +25,7 @@ internal static class CategoryEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).WithETag();
 
         var writes = group.MapGroup("")
-            .RequireAuthorization(ApiKeyAuthentication.EditorPolicy)
-            .RequireCors(Cors.Writes)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .RequireRole(ApiKeyAuthentication.EditorPolicy);
         writes.MapPost("", Create).WithName("CreateCategory").WithSummary("Create a category (editor)")
             .WithDescription("The slug is generated from the name unless given; a taken slug is 409.")
             .Validates<CategoryCommand>().ProducesProblem(StatusCodes.Status409Conflict);

@@ -15,10 +15,7 @@ internal static class FeedSourceEndpoints
     public static IEndpointRouteBuilder MapFeedSources(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/feed-sources").WithTags("Feed sources")
-            .RequireAuthorization(ApiKeyAuthentication.AdminPolicy)
-            .RequireCors(Cors.Writes)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .RequireRole(ApiKeyAuthentication.AdminPolicy);
         group.MapGet("", List).WithName("ListFeedSources").WithSummary("List feed sources, by name (admin)").WithETag();
         group.MapGet("{id:guid}", Get).WithName("GetFeedSource").WithSummary("Get a feed source (admin)")
             .ProducesProblem(StatusCodes.Status404NotFound).WithETag();

@@ -36,10 +36,7 @@ internal static class WebhookEndpoints
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks")
-            .RequireAuthorization(ApiKeyAuthentication.AdminPolicy)
-            .RequireCors(Cors.Writes)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .RequireRole(ApiKeyAuthentication.AdminPolicy);
         group.MapGet("", List).WithName("ListWebhooks").WithSummary("List webhook subscriptions (admin)").WithETag();
         group.MapPost("", Create).WithName("CreateWebhook").WithSummary("Subscribe a URL to content events (admin)")
             .WithDescription("Events: article.published|updated|unpublished|deleted, directive.published|updated|unpublished|deleted, settings.changed. Each delivery is a JSON POST signed with X-Portal-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + \".\" + body)>.")
