@@ -47,8 +47,16 @@ internal static class PortalServices
         services.AddSingleton(_ => CrawlerDetector.Embedded);
         services.AddHitRateLimiting(hitOptions.RateLimit);
 
-        services.AddSingleton(configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions());
-        services.AddHttpClient(WebhookSender.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        var webhookOptions = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
+        services.AddSingleton(webhookOptions);
+        // Receivers are checked like feed sources: no loopback, private or link-local address unless configured (SSRF).
+        services.AddHttpClient(WebhookSender.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            ConnectCallback = Features.Feeds.NetworkGuard.ConnectCallback(
+                webhookOptions.AllowPrivateNetworks, "webhooks may only be delivered to public addresses (set Webhooks:AllowPrivateNetworks to allow it)"),
+        });
         services.AddSingleton<WebhookSender>();
         services.AddHostedService<WebhookWorker>();
         services.AddPortalFeeds(configuration);

@@ -53,10 +53,14 @@ public sealed class HtmlContent
     }
 
     /// <summary>The sanitised form of <paramref name="html"/>.</summary>
-    public string Sanitize(string? html) => string.IsNullOrWhiteSpace(html) ? "" : _sanitizer.Sanitize(html).Trim();
+    public string Sanitize(string? html) => string.IsNullOrWhiteSpace(html) ? "" : Clean(_sanitizer.Sanitize(html));
 
     /// <summary>The sanitised form of <paramref name="html"/> with relative links and image sources made absolute against <paramref name="baseUrl"/> (imported content).</summary>
-    public string Sanitize(string? html, Uri baseUrl) => string.IsNullOrWhiteSpace(html) ? "" : _sanitizer.Sanitize(html, baseUrl.AbsoluteUri).Trim();
+    public string Sanitize(string? html, Uri baseUrl) => string.IsNullOrWhiteSpace(html) ? "" : Clean(_sanitizer.Sanitize(html, baseUrl.AbsoluteUri));
+
+    // Entities such as &#1; or &#xFFFF; decode to characters no stored text may hold; drop them after parsing.
+    private static string Clean(string html) =>
+        XmlSafeText.Safe(Portal.Domain.Text.VietnameseText.WithoutInvalidCodePoints(html)).Trim();
 
     /// <summary>The text of an HTML fragment, with block boundaries as spaces (for search and reference finding).</summary>
     public static string ToPlainText(string? html)

@@ -104,12 +104,19 @@ internal static partial class Problems
 
         private static string Describe(BadHttpRequestException bad) => bad.InnerException switch
         {
-            JsonException json => $"The request body is not valid JSON for this operation{At(json)}: {FirstSentence(json.Message)}",
+            // The serializer's messages name .NET types; the client needs the JSON path and what was wrong.
+            JsonException json when json.Message.Contains("could not be converted", StringComparison.Ordinal) =>
+                $"The request body has a value of the wrong JSON type{At(json)}.",
+            JsonException json => $"The request body is not valid JSON{At(json)}: {FirstSentence(json.Message)}",
             _ when bad.StatusCode == StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
             _ when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => "The request body is larger than this operation accepts.",
+            _ when bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) =>
+                "A request body is required.",
+            _ when ReadFailure().Match(bad.Message) is { Success: true } r =>
+                $"The request body could not be read as '{JsonNamingPolicy.CamelCase.ConvertName(r.Groups["name"].Value)}': it is malformed or incomplete.",
             _ => BindFailure().Match(bad.Message) is { Success: true } m
                 ? $"'{m.Groups["value"].Value}' is not a valid value for '{JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value)}'."
-                : bad.Message,
+                : "The request could not be read.",
         };
 
         private static string? FieldOf(BadHttpRequestException bad)
@@ -120,7 +127,14 @@ internal static partial class Problems
             }
 
             var m = BindFailure().Match(bad.Message);
-            return m.Success ? JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value) : bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "body" : null;
+            if (!m.Success)
+            {
+                m = ReadFailure().Match(bad.Message);
+            }
+
+            return m.Success && m.Groups["name"].Value is { } name && !name.Equals("command", StringComparison.Ordinal)
+                ? JsonNamingPolicy.CamelCase.ConvertName(name)
+                : "body";
         }
 
         private static string At(JsonException json) => string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "" : $" at '{JsonPathToField(json.Path)}'";
@@ -139,6 +153,10 @@ internal static partial class Problems
     // The framework's message: Failed to bind parameter "int? page" from "abc".
     [GeneratedRegex("""^Failed to bind parameter "(?:[^"]*\s)?(?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
     private static partial Regex BindFailure();
+
+    // The framework's message: Failed to read parameter "IFormFile file" from the request body as form.
+    [GeneratedRegex("""^Failed to read parameter "(?:[^"]*\s)?(?<name>[A-Za-z0-9_]+)" """, RegexOptions.Singleline)]
+    private static partial Regex ReadFailure();
 }
 
 internal static class ProblemMetadata

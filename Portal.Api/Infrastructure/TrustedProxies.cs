@@ -22,6 +22,9 @@ internal static class TrustedProxies
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // The obsolete list still carries the default loopback network; it must be emptied too.
+            o.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             // Every hop is checked against the list, so walking a chain of trusted proxies cannot be spoofed past them.
             o.ForwardLimit = null;
             foreach (var entry in entries.Select(e => e.Trim()).Where(e => e.Length > 0))

@@ -37,14 +37,21 @@ public static class Uploads
         {
             form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes + (64 * 1024) }, ct);
         }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
         {
-            return ex is BadHttpRequestException || ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+            // A body over the limit, or a multipart body that is malformed or cut short: never a 500.
+            return ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
                 ? TooLarge(maxBytes)
-                : new(null, null, Invalid: Problems.Invalid(field, "The multipart body is malformed."));
+                : new(null, null, Invalid: Problems.Invalid(field, "The multipart body is malformed or incomplete (check the boundary and that the body is complete)."));
         }
 
-        var file = form.Files.GetFile(field);
+        var files = form.Files.GetFiles(field);
+        if (files.Count > 1)
+        {
+            return new(null, null, Invalid: Problems.Invalid(field, $"Attach exactly one file in the form field '{field}'."));
+        }
+
+        var file = files.Count == 1 ? files[0] : null;
         if (file is null || file.Length == 0)
         {
             return new(null, null, Invalid: Problems.Invalid(field, $"Attach one non-empty file in the form field '{field}'."));

@@ -61,7 +61,7 @@ public sealed class ArticleCommandValidator : AbstractValidator<ArticleCommand>
         RuleFor(x => x.Slug).SlugFormat();
         RuleFor(x => x.Summary).MaximumLength(SummaryMax).Must(v => Rules.HasNoControlCharacters(v, allowLineBreaks: true))
             .WithMessage("'{PropertyName}' must not contain control characters.").NotLegacyEncoded();
-        RuleFor(x => x.BodyHtml).MaximumLength(BodyMax).NotLegacyEncoded();
+        RuleFor(x => x.BodyHtml).LongText(BodyMax);
         RuleFor(x => x.Author).OptionalLine(100);
         RuleFor(x => x.Tags).Must(t => t is null || t.Count <= 20).WithMessage("At most 20 tags.");
         RuleForEach(x => x.Tags).RequiredLine(50);

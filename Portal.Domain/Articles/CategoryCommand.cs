@@ -25,6 +25,6 @@ public sealed class CategoryCommandValidator : AbstractValidator<CategoryCommand
     {
         RuleFor(x => x.Name).RequiredLine(200);
         RuleFor(x => x.Slug).SlugFormat();
-        RuleFor(x => x.Description).MaximumLength(1000).NotLegacyEncoded();
+        RuleFor(x => x.Description).LongText(1000);
     }
 }

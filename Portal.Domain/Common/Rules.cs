@@ -74,9 +74,13 @@ public static partial class Rules
     public static bool IsEmail(string? value) =>
         value is not null && value.Length <= 254 && Email().IsMatch(value) && value.IndexOf('@', StringComparison.Ordinal) <= 64;
 
-    /// <summary>Rejects control characters (other than tab/newline in long text), which no portal text should hold.</summary>
+    /// <summary>
+    /// Rejects control characters (other than tab/newline in long text) and invalid code points (unpaired surrogates,
+    /// U+FFFE, U+FFFF): no portal text holds them, and they cannot be written to XML (RSS/Atom) or normalised.
+    /// </summary>
     public static bool HasNoControlCharacters(string? value, bool allowLineBreaks = false) =>
-        value is null || value.All(c => !char.IsControl(c) || (allowLineBreaks && c is '\n' or '\r' or '\t'));
+        value is null
+        || (!Text.VietnameseText.HasInvalidCodePoints(value) && value.All(c => !char.IsControl(c) || (allowLineBreaks && c is '\n' or '\r' or '\t')));
 
     public static IRuleBuilderOptions<T, string?> VietnamesePhone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(IsVietnamesePhone).WithMessage("'{PropertyName}' must be a Vietnamese phone number such as (0251).3861114 or 0912 345 678.");
@@ -116,6 +120,13 @@ public static partial class Rules
         rule.Matches("^[a-z0-9]+(?:-[a-z0-9]+)*$")
             .WithMessage("'{PropertyName}' may hold only lower-case a-z, digits and single hyphens (e.g. tang-cuong-cong-tac).")
             .MaximumLength(120);
+
+    /// <summary>Long text (summaries, HTML): line breaks and tabs allowed, other control characters and invalid code points not.</summary>
+    public static IRuleBuilderOptions<T, string?> LongText<T>(this IRuleBuilder<T, string?> rule, int max) =>
+        rule.MaximumLength(max)
+            .Must(v => HasNoControlCharacters(v, allowLineBreaks: true))
+            .WithMessage("'{PropertyName}' must not contain control characters or invalid Unicode (U+FFFE, U+FFFF, unpaired surrogates).")
+            .NotLegacyEncoded();
 
     /// <summary>Trims and NFC-normalises; blank becomes null.</summary>
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? (value is null ? null : "") : Text.VietnameseText.Nfc(value.Trim());

@@ -67,7 +67,7 @@ public sealed class DirectiveCommandValidator : AbstractValidator<DirectiveComma
             .When(x => x.ExpiresOn is not null && (x.EffectiveOn ?? x.IssuedOn) is not null)
             .WithMessage("'{PropertyName}' must be after the effective date.");
         RuleFor(x => x.Abstract).RequiredLine(1000);
-        RuleFor(x => x.ContentHtml).MaximumLength(200_000).NotLegacyEncoded();
+        RuleFor(x => x.ContentHtml).LongText(200_000);
         RuleFor(x => x.Signer).OptionalLine(200);
         RuleFor(x => x.Field).OptionalLine(200);
     }

@@ -76,6 +76,11 @@ internal static partial class DocumentNumberNormalizer
 
     private static string? RejectCharacters(string text)
     {
+        if (VietnameseText.HasInvalidCodePoints(text))
+        {
+            return "must not contain invalid Unicode (unpaired surrogates, U+FFFE, U+FFFF)";
+        }
+
         foreach (var c in text)
         {
             if (c is '\n' or '\r' or '\u2028' or '\u2029')

@@ -13,11 +13,68 @@ public static class VietnameseText
     /// <summary>Longest slug <see cref="Slugify"/> returns.</summary>
     public const int MaxSlugLength = 80;
 
-    /// <summary>Returns <paramref name="s"/> in Unicode Normalization Form C.</summary>
+    /// <summary>
+    /// Returns <paramref name="s"/> in Unicode Normalization Form C. Text holding code points that cannot be
+    /// normalised (unpaired surrogates, the noncharacters U+FFFE and U+FFFF) is returned as it is: validation rejects
+    /// it (<see cref="HasInvalidCodePoints"/>), and search folding drops those code points.
+    /// </summary>
     public static string Nfc(string s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
+        return HasInvalidCodePoints(s) || s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// True when <paramref name="s"/> holds code points no text should carry: unpaired surrogates and the
+    /// noncharacters U+FFFE/U+FFFF (.NET refuses to normalise them and XML 1.0 cannot represent them).
+    /// </summary>
+    public static bool HasInvalidCodePoints(string s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c is '\uFFFE' or '\uFFFF')
+            {
+                return true;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Removes what <see cref="HasInvalidCodePoints"/> objects to; used where input is searched, not stored.</summary>
+    public static string WithoutInvalidCodePoints(string s)
+    {
+        if (!HasInvalidCodePoints(s))
+        {
+            return s;
+        }
+
+        var builder = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                builder.Append(c).Append(s[++i]);
+            }
+            else if (!char.IsSurrogate(c) && c is not ('\uFFFE' or '\uFFFF'))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Null-safe <see cref="Nfc(string)"/>: null stays null.</summary>
@@ -31,7 +88,7 @@ public static class VietnameseText
     public static string Fold(string s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var lower = Nfc(s).ToLowerInvariant().Replace('đ', 'd');
+        var lower = Nfc(WithoutInvalidCodePoints(s)).ToLowerInvariant().Replace('đ', 'd');
         var builder = new StringBuilder(lower.Length);
         var pendingSpace = false;
         foreach (var c in lower.Normalize(NormalizationForm.FormD))
@@ -67,7 +124,7 @@ public static class VietnameseText
     public static string Slugify(string s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var decomposed = s.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD);
+        var decomposed = WithoutInvalidCodePoints(s).Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

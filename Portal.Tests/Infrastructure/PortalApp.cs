@@ -44,6 +44,7 @@ public class PortalApp : WebApplicationFactory<Program>
         Setting("Files:Root", Path.ChangeExtension(DatabasePath, ".files"));
         // Tests drive webhook delivery themselves (WebhookSender.DeliverDueAsync) with the fake clock.
         Setting("Webhooks:PollIntervalMs", "3600000");
+        Setting("Webhooks:AllowPrivateNetworks", "true");
     }
 
     public string DatabasePath { get; }

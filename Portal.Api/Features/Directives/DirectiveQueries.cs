@@ -72,8 +72,8 @@ internal static class DirectiveQueries
             else
             {
                 var first = new DateOnly(year, 1, 1);
-                var next = first.AddYears(1);
-                directives = directives.Where(d => d.IssuedOn >= first && d.IssuedOn < next);
+                var last = new DateOnly(year, 12, 31);
+                directives = directives.Where(d => d.IssuedOn >= first && d.IssuedOn <= last);
             }
         }
 

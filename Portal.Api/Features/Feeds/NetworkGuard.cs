@@ -90,6 +90,10 @@ internal static class NetworkGuard
 
     /// <summary>A <see cref="SocketsHttpHandler.ConnectCallback"/> that refuses non-public addresses unless allowed.</summary>
     public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectCallback(FeedOptions options) =>
+        ConnectCallback(options.AllowPrivateNetworks, "feeds may only be fetched from public addresses (set Feeds:AllowPrivateNetworks to allow it)");
+
+    /// <summary>The same guard for any outbound client; <paramref name="refusal"/> ends the error message.</summary>
+    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectCallback(bool allowPrivateNetworks, string refusal) =>
         async (context, ct) =>
         {
             var host = context.DnsEndPoint.Host.Trim('[', ']');
@@ -99,14 +103,14 @@ internal static class NetworkGuard
                 throw new FeedAddressRefusedException($"The host '{host}' has no address.");
             }
 
-            if (!options.AllowPrivateNetworks)
+            if (!allowPrivateNetworks)
             {
                 foreach (var address in addresses)
                 {
                     if (NonPublicReason(address) is { } reason)
                     {
                         throw new FeedAddressRefusedException(
-                            $"The host '{host}' resolves to {address}, {reason}; feeds may only be fetched from public addresses (set Feeds:AllowPrivateNetworks to allow it).");
+                            $"The host '{host}' resolves to {address}, {reason}; {refusal}.");
                     }
                 }
             }

@@ -42,13 +42,30 @@ internal static class HitEndpoints
     public static async Task<Ok<HitTotals>> Get(HitCounter counter, CancellationToken ct) =>
         TypedResults.Ok(await counter.TotalsAsync(ct));
 
+    private static readonly DateOnly EarliestDay = new(2000, 1, 1);
+    private static readonly DateOnly LatestDay = new(8999, 12, 31);
+
     public static async Task<Results<Ok<IReadOnlyList<DayTotals>>, ValidationProblem>> Daily(
         DateOnly? from, DateOnly? to, HitCounter counter, TimeProvider clock, CancellationToken ct)
     {
         var today = VietnamTime.DateOf(clock.GetUtcNow());
+        var errors = new QueryErrors();
+        // Counting began long after 2000 and cannot reach 9000: bounding the dates keeps day arithmetic in range.
+        foreach (var (name, value) in new[] { ("from", from), ("to", to) })
+        {
+            if (value is { } d && (d < EarliestDay || d > LatestDay))
+            {
+                errors.Add(name, $"'{name}' must be a date between {EarliestDay:yyyy-MM-dd} and {LatestDay:yyyy-MM-dd}.");
+            }
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
         var last = to ?? today;
         var first = from ?? last.AddDays(-29);
-        var errors = new QueryErrors();
         if (first > last)
         {
             errors.Add("to", "'to' must not be before 'from'.");

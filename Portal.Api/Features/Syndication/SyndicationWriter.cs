@@ -42,6 +42,18 @@ internal static class SyndicationWriter
     /// <summary>The feed's bytes (UTF-8, no BOM).</summary>
     public static byte[] Write(FeedFormat format, string title, string description, string? copyright, Uri site, Uri self, DateTime fallbackUpdatedUtc, IReadOnlyList<FeedEntry> entries)
     {
+        // Text that XML 1.0 cannot carry (control characters, U+FFFE/U+FFFF) is dropped rather than failing the whole feed.
+        title = Portal.Api.Infrastructure.XmlSafeText.Safe(title);
+        description = Portal.Api.Infrastructure.XmlSafeText.Safe(description);
+        copyright = copyright is null ? null : Portal.Api.Infrastructure.XmlSafeText.Safe(copyright);
+        entries = entries.Select(e => e with
+        {
+            Title = Portal.Api.Infrastructure.XmlSafeText.Safe(e.Title),
+            Summary = e.Summary is null ? null : Portal.Api.Infrastructure.XmlSafeText.Safe(e.Summary),
+            Html = e.Html is null ? null : Portal.Api.Infrastructure.XmlSafeText.Safe(e.Html),
+            Author = e.Author is null ? null : Portal.Api.Infrastructure.XmlSafeText.Safe(e.Author),
+            Category = e.Category is null ? null : Portal.Api.Infrastructure.XmlSafeText.Safe(e.Category),
+        }).ToList();
         var feed = new SyndicationFeed(title, description, site)
         {
             Id = self.AbsoluteUri,

@@ -27,6 +27,9 @@ public sealed class WebhookOptions
 
     /// <summary>Per-request timeout in seconds (default 10).</summary>
     public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Allow receivers on loopback, private and link-local addresses (default false: SSRF protection).</summary>
+    public bool AllowPrivateNetworks { get; set; }
 }
 
 /// <summary>
@@ -100,7 +103,7 @@ public sealed class WebhookSender(IDbContextFactory<PortalDbContext> contexts, I
             delivery.LastStatusCode = (int)response.StatusCode;
             delivery.LastError = response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException or Feeds.FeedAddressRefusedException)
         {
             delivery.LastStatusCode = null;
             delivery.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
