@@ -9,8 +9,10 @@ APP_ARGS = --Database:Path "$(DATA)/portal.db" --Files:Root "$(DATA)/files"
 
 ROLE    ?= admin
 NAME    ?= $(ROLE)
+# Articles seeded by `make bench`.
+SIZE    ?= 10000
 
-.PHONY: run test test-postgres build openapi clean restore key
+.PHONY: run test test-postgres build openapi clean restore key bench bench-scaling
 
 restore:
 	$(DOTNET) restore Portal.slnx
@@ -48,6 +50,17 @@ test-postgres: restore
 ## Regenerate the committed openapi.json from the served document (review the diff: it is the API change).
 openapi: restore
 	PORTAL_WRITE_OPENAPI=1 $(DOTNET) test Portal.Tests -c $(CONFIG) --no-restore --filter "FullyQualifiedName~OpenApiDocumentTests"
+
+## Load Portal (Release) and the limit (the same bytes from memory) with wrk, one at a time; writes
+## bench/results/latest.md (size-$(SIZE).md for other sizes). Method and knobs: bench/README.md.
+bench:
+	SIZE=$(SIZE) bench/run.sh
+
+## How each endpoint's cost grows from 1,000 to 100,000 articles; writes bench/results/scaling.md.
+bench-scaling:
+	SIZE=1000 bench/run.sh
+	SIZE=100000 bench/run.sh
+	bench/scaling.sh 1000 100000 > bench/results/scaling.md
 
 clean:
 	-$(DOTNET) clean Portal.slnx
