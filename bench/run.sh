@@ -158,17 +158,18 @@ measure() { # server method
 
 started=$(date +%s)
 ensure_wrk
-log "building (Release)"
-for project in Portal.Api/Portal.Api.csproj bench/Portal.Bench.Seed/Portal.Bench.Seed.csproj bench/Portal.Bench.Limit/Portal.Bench.Limit.csproj; do
-  "$dotnet" build "$project" -c Release -nologo -v q >/dev/null
-done
-
 rm -rf "$raw"
 mkdir -p "$raw/data" "$raw/wrk"
+log "building (Release)"
+for project in Portal.Api/Portal.Api.csproj bench/Portal.Bench.Seed/Portal.Bench.Seed.csproj bench/Portal.Bench.Limit/Portal.Bench.Limit.csproj; do
+  "$dotnet" build "$project" -c Release -nologo -v q >>"$raw/build.log" 2>&1 || { tail -30 "$raw/build.log" >&2; exit 1; }
+done
+
 log "seeding $SIZE articles, $DIRECTIVES directives"
 "$dotnet" bench/Portal.Bench.Seed/bin/Release/net10.0/Portal.Bench.Seed.dll \
   --articles "$SIZE" --directives "$DIRECTIVES" --seed "$SEED" \
-  --Database:Path "$raw/data/portal.db" --Files:Root "$raw/data/files" >"$raw/targets.txt" 2>"$raw/seed.log"
+  --Database:Path "$raw/data/portal.db" --Files:Root "$raw/data/files" >"$raw/targets.txt" 2>"$raw/seed.log" \
+  || { tail -30 "$raw/seed.log" >&2; exit 1; }
 target() { sed -n "s/^$1=//p" "$raw/targets.txt"; }
 article_slug=$(target article_slug)
 article_id=$(target article_id)

@@ -34,7 +34,7 @@ internal static class ArticleSeeder
             Parallel.For(0, batch.Length, i =>
             {
                 var n = start + i;
-                batch[i] = Build(new TextGenerator(new Random(unchecked((seed * 1_000_003) + n))), html, categories, directives, newestUtc - (span * n / count));
+                batch[i] = Build(new TextGenerator(new Random(unchecked((seed * 1_000_003) + n))), html, categories, directives, newestUtc - (span * ((double)n / count)));
             });
 
             await using var scope = services.CreateAsyncScope();
@@ -55,10 +55,12 @@ internal static class ArticleSeeder
             }
 
             await tx.CommitAsync(ct);
-            Console.Error.Write($"\rarticles: {start + batch.Length}/{count}");
+            if ((start / BatchSize) % 10 == 9 || start + batch.Length == count)
+            {
+                Console.Error.WriteLine($"articles: {start + batch.Length}/{count}");
+            }
         }
 
-        Console.Error.WriteLine();
         return target ?? throw new InvalidOperationException("No seeded article cites a directive.");
     }
 
