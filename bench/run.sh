@@ -17,6 +17,7 @@ QUIET_LOAD=${QUIET_LOAD:-1.5}   # a phase starts once the 1-minute load average 
 QUIET_WAIT=${QUIET_WAIT:-120}   # … or after this many seconds, and the report then says "measured under load"
 QUERY=${QUERY:-"cải cách hành chính"}
 PORTAL_ARGS=${PORTAL_ARGS:-}    # extra Portal arguments (e.g. a rate-limit setting, should one appear)
+REUSE=${REUSE:-0}               # 1: keep the database a previous run of this SIZE seeded (view counts will have grown)
 
 raw="$PWD/bench/results/raw/size-$SIZE"
 base="http://127.0.0.1:$PORT"
@@ -61,6 +62,10 @@ start_server() { # name folder dll args...
 peak_rss_mb() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status"; }
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
+
+# CPU seconds used so far by the whole machine (user, nice, system, steal) and by the server under test.
+machine_cpu() { awk -v hz="$(getconf CLK_TCK)" '$1 == "cpu" { print ($2 + $3 + $4 + $9) / hz }' /proc/stat; }
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$server_pid/stat"; }
 
 # Waits until the 1-minute load average is below QUIET_LOAD (at most QUIET_WAIT s); prints the load it started at.
 wait_quiet() {
@@ -137,14 +142,20 @@ load() { # server name method target if-none-match
   HITS_BODY=$hits_body wrk "${args[@]}" -d "${WARMUP}s" "$base$target" >/dev/null
   for run in $(seq 1 "$RUNS"); do
     local out=$raw/wrk/$server-$name-$run.txt
-    HITS_BODY=$hits_body wrk "${args[@]}" -d "${DURATION}s" "$base$target" >"$out"
-    awk -v s="$server" -v n="$name" -v r="$run" '
+    local machine0 server0 start
+    machine0=$(machine_cpu); server0=$(server_cpu); start=$(date +%s.%N)
+    { TIMEFORMAT='%3U %3S'; time HITS_BODY=$hits_body wrk "${args[@]}" -d "${DURATION}s" "$base$target" >"$out"; } 2>"$out.cpu"
+    # Other work's share of the machine during the run: all CPU time but the server's and wrk's.
+    local other
+    other=$(awk -v m0="$machine0" -v m1="$(machine_cpu)" -v s0="$server0" -v s1="$(server_cpu)" -v t0="$start" -v t1="$(date +%s.%N)" \
+      -v cores="$(nproc)" '{ print 100 * ((m1 - m0) - (s1 - s0) - ($1 + $2)) / (cores * (t1 - t0)) }' "$out.cpu")
+    awk -v s="$server" -v n="$name" -v r="$run" -v other="$other" '
       function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
       $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
       /^Requests\/sec:/ { rps = $2 }
       /Non-2xx or 3xx responses:/ { bad += $NF }
       /Socket errors:/ { gsub(/,/, ""); bad += $4 + $6 + $8 + $10 }
-      END { printf "%s\t%s\t%s\t%.0f\t%.3f\t%.3f\t%d\n", s, n, r, rps, p50, p99, bad }' "$out" >>"$raw/runs.tsv"
+      END { printf "%s\t%s\t%s\t%.0f\t%.3f\t%.3f\t%d\t%.0f\n", s, n, r, rps, p50, p99, bad, other }' "$out" >>"$raw/runs.tsv"
     log "$server $name run $run: $(tail -1 "$raw/runs.tsv" | cut -f4-)"
   done
 }
@@ -158,18 +169,28 @@ measure() { # server method
 
 started=$(date +%s)
 ensure_wrk
-rm -rf "$raw"
+reuse=no
+if [ "$REUSE" = 1 ] && [ -s "$raw/targets.txt" ] && [ -e "$raw/data/portal.db" ]; then
+  reuse=yes
+  find "$raw" -mindepth 1 -maxdepth 1 ! -name data ! -name targets.txt ! -name seed.log -exec rm -rf {} +
+else
+  rm -rf "$raw"
+fi
 mkdir -p "$raw/data" "$raw/wrk"
 log "building (Release)"
 for project in Portal.Api/Portal.Api.csproj bench/Portal.Bench.Seed/Portal.Bench.Seed.csproj bench/Portal.Bench.Limit/Portal.Bench.Limit.csproj; do
   "$dotnet" build "$project" -c Release -nologo -v q >>"$raw/build.log" 2>&1 || { tail -30 "$raw/build.log" >&2; exit 1; }
 done
 
-log "seeding $SIZE articles, $DIRECTIVES directives"
-"$dotnet" bench/Portal.Bench.Seed/bin/Release/net10.0/Portal.Bench.Seed.dll \
-  --articles "$SIZE" --directives "$DIRECTIVES" --seed "$SEED" \
-  --Database:Path "$raw/data/portal.db" --Files:Root "$raw/data/files" >"$raw/targets.txt" 2>"$raw/seed.log" \
-  || { tail -30 "$raw/seed.log" >&2; exit 1; }
+if [ "$reuse" = yes ]; then
+  log "reusing the database seeded before (REUSE=1)"
+else
+  log "seeding $SIZE articles, $DIRECTIVES directives"
+  "$dotnet" bench/Portal.Bench.Seed/bin/Release/net10.0/Portal.Bench.Seed.dll \
+    --articles "$SIZE" --directives "$DIRECTIVES" --seed "$SEED" \
+    --Database:Path "$raw/data/portal.db" --Files:Root "$raw/data/files" >"$raw/targets.txt" 2>"$raw/seed.log" \
+    || { tail -30 "$raw/seed.log" >&2; exit 1; }
+fi
 target() { sed -n "s/^$1=//p" "$raw/targets.txt"; }
 article_slug=$(target article_slug)
 article_id=$(target article_id)
@@ -223,6 +244,7 @@ limit_differs=$limit_differs
 portal_errors=$portal_errors
 db_mb=$db_mb
 seed_seconds=$(target seconds)
+reused_database=$reuse
 article_slug=$article_slug
 directive_number=$directive_number
 minutes=$(( ($(date +%s) - started + 59) / 60 ))
