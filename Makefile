@@ -9,8 +9,10 @@ APP_ARGS = --Database:Path "$(DATA)/portal.db" --Files:Root "$(DATA)/files"
 
 ROLE    ?= admin
 NAME    ?= $(ROLE)
+# Articles seeded by `make bench`.
+SIZE    ?= 10000
 
-.PHONY: run test test-postgres build openapi crawlers clean restore key
+.PHONY: run test test-postgres build openapi crawlers clean restore key bench bench-scaling
 
 restore:
 	$(DOTNET) restore Portal.slnx
@@ -61,6 +63,17 @@ crawlers:
 	  && sed -i -E "s#(package/crawler-user-agents\)) version [0-9.]+#\1 version $$version#" $(CRAWLERS_DIR)/README.md \
 	  && echo "crawler-user-agents $$version copied to $(CRAWLERS_DIR)"; \
 	status=$$?; rm -rf "$$tmp"; exit $$status
+
+## Load Portal (Release) and the limit (the same bytes from memory) with wrk, one at a time; writes
+## bench/results/latest.md (size-$(SIZE).md for other sizes). Method and knobs: bench/README.md.
+bench:
+	SIZE=$(SIZE) bench/run.sh
+
+## How each endpoint's cost grows from 1,000 to 100,000 articles; writes bench/results/scaling.md.
+bench-scaling:
+	SIZE=1000 bench/run.sh
+	SIZE=100000 bench/run.sh
+	bench/scaling.sh 1000 100000 > bench/results/scaling.md
 
 clean:
 	-$(DOTNET) clean Portal.slnx

@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# make bench: Portal (Release, SQLite, seeded with SIZE articles) against the limit — the same response bytes served
+# from memory by a minimal ASP.NET app — with wrk over loopback, one server at a time. Method: bench/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZE=${SIZE:-10000}             # articles seeded
+DIRECTIVES=${DIRECTIVES:-2000}  # directives seeded
+SEED=${SEED:-20240604}          # text generator seed: the same seed gives the same dataset
+RUNS=${RUNS:-3}                 # measured wrk runs per endpoint and server; the table shows medians
+DURATION=${DURATION:-10}        # seconds per measured run
+WARMUP=${WARMUP:-3}             # seconds of unmeasured load per endpoint first (JIT tiering, caches)
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+PORT=${PORT:-5197}
+QUIET_LOAD=${QUIET_LOAD:-1.5}   # a phase starts once the 1-minute load average is below this …
+QUIET_WAIT=${QUIET_WAIT:-120}   # … or after this many seconds, and the report then says "measured under load"
+QUERY=${QUERY:-"cải cách hành chính"}
+PORTAL_ARGS=${PORTAL_ARGS:-}    # extra Portal arguments (e.g. a rate-limit setting, should one appear)
+REUSE=${REUSE:-0}               # 1: keep the database a previous run of this SIZE seeded (view counts will have grown)
+
+raw="$PWD/bench/results/raw/size-$SIZE"
+base="http://127.0.0.1:$PORT"
+dotnet=${DOTNET:-dotnet}
+server_pid=""
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+stop_server() {
+  [ -n "$server_pid" ] || return 0
+  kill -TERM "$server_pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+}
+trap stop_server EXIT
+
+ensure_wrk() {
+  command -v wrk >/dev/null && return 0
+  log "installing wrk from Debian"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get install -y wrk >/dev/null 2>&1 || { $sudo apt-get update >/dev/null && $sudo apt-get install -y wrk >/dev/null; }
+}
+
+# Starts one server (in its own folder, so it reads its own appsettings.json) and waits until it answers.
+start_server() { # name folder dll args...
+  local name=$1 dir=$2 dll=$3; shift 3
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+    echo "port $PORT is in use; choose another with PORT=…" >&2; exit 1
+  fi
+  (cd "$dir" && ASPNETCORE_ENVIRONMENT=Production exec "$dotnet" "$dll" --urls "$base" "$@") >"$raw/$name.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 120); do
+    curl -s -o /dev/null "$base/api/v1/settings" && return 0
+    kill -0 "$server_pid" 2>/dev/null || { cat "$raw/$name.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "$name did not start" >&2; exit 1
+}
+
+peak_rss_mb() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status"; }
+
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+# CPU seconds used so far by the whole machine (user, nice, system, steal) and by the server under test.
+machine_cpu() { awk -v hz="$(getconf CLK_TCK)" '$1 == "cpu" { print ($2 + $3 + $4 + $9) / hz }' /proc/stat; }
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$server_pid/stat"; }
+
+# Waits until the 1-minute load average is below QUIET_LOAD (at most QUIET_WAIT s); prints the load it started at.
+wait_quiet() {
+  local waited=0
+  until awk -v l="$(load1)" -v q="$QUIET_LOAD" 'BEGIN { exit !(l < q) }' || [ "$waited" -ge "$QUIET_WAIT" ]; do
+    sleep 5; waited=$((waited + 5))
+  done
+  load1
+}
+
+uri() { jq -rn --arg v "$1" '$v | @uri'; }
+
+# The endpoints: name, method, target, If-None-Match. The revalidation's ETag is filled in after the first capture.
+endpoints() {
+  printf '%s\t%s\t%s\t%s\n' \
+    slug GET "/api/v1/articles/$article_slug" "" \
+    list GET "/api/v1/articles" "" \
+    search GET "/api/v1/articles?q=$(uri "$QUERY")" "" \
+    settings GET "/api/v1/settings" "" \
+    number GET "/api/v1/directives/by-number/$(uri "$directive_number")" "" \
+    revalidate GET "/api/v1/articles/$article_slug" "$etag" \
+    hits POST "/api/v1/hits" ""
+}
+
+request() { # method target if-none-match [curl args…]
+  local method=$1 target=$2 inm=$3; shift 3
+  local args=(-s -X "$method" "$@")
+  [ -z "$inm" ] || args+=(-H "If-None-Match: $inm")
+  [ "$method" != POST ] || args+=(-H 'Content-Type: application/json' -H 'X-Visitor-Id: bench-visitor-00001' --data-binary "$hits_body")
+  curl "${args[@]}" "$base$target"
+}
+
+# Saves the responses (head and body) of the endpoints with one method as Portal sends them; the limit replays them.
+# A POST hit changes the article's view count, hence its body and ETag: POST is captured after the GET load.
+capture() { # method
+  local dir=$raw/responses
+  mkdir -p "$dir"
+  if [ ! -e "$dir/requests.tsv" ]; then
+    etag=""
+    request GET "/api/v1/articles/$article_slug" "" -D "$dir/probe.head" -o /dev/null
+    etag=$(awk -F': ' 'tolower($1) == "etag" { sub(/\r$/, "", $2); print $2 }' "$dir/probe.head")
+    rm "$dir/probe.head"
+    endpoints >"$dir/requests.tsv"
+  fi
+  while IFS=$'\t' read -r name method target inm; do
+    [ "$method" = "$1" ] || continue
+    : >"$dir/$name.body" # curl writes no file for an empty body (304, 202)
+    request "$method" "$target" "$inm" -D "$dir/$name.head" -o "$dir/$name.body" </dev/null
+  done <"$dir/requests.tsv"
+}
+
+# Asks the running server again (endpoints with the given methods); prints the names whose status, headers or body
+# differ from the captured ones.
+differences() { # methods…
+  local dir=$raw/responses tmp=$raw/check
+  mkdir -p "$tmp"
+  while IFS=$'\t' read -r name method target inm; do
+    if [[ " $* " == *" $method "* ]]; then
+      : >"$tmp/$name.body"
+      request "$method" "$target" "$inm" -D "$tmp/$name.head" -o "$tmp/$name.body" </dev/null
+      cmp -s "$tmp/$name.body" "$dir/$name.body" \
+        && diff -q <(grep -iv '^\(date\|server\):' "$tmp/$name.head" | sort) <(grep -iv '^\(date\|server\):' "$dir/$name.head" | sort) >/dev/null \
+        || printf '%s ' "$name"
+    fi
+  done <"$dir/requests.tsv"
+}
+
+# Loads one endpoint: a warm-up, then RUNS measured runs; appends one TSV line per run to $raw/runs.tsv.
+load() { # server name method target if-none-match
+  local server=$1 name=$2 method=$3 target=$4 inm=$5
+  local args=(-t "$THREADS" -c "$CONNECTIONS" --latency --timeout 5s)
+  [ -z "$inm" ] || args+=(-H "If-None-Match: $inm")
+  [ "$method" != POST ] || args+=(-s bench/hits.lua)
+  HITS_BODY=$hits_body wrk "${args[@]}" -d "${WARMUP}s" "$base$target" >/dev/null
+  for run in $(seq 1 "$RUNS"); do
+    local out=$raw/wrk/$server-$name-$run.txt
+    local machine0 server0 start
+    machine0=$(machine_cpu); server0=$(server_cpu); start=$(date +%s.%N)
+    { TIMEFORMAT='%3U %3S'; time HITS_BODY=$hits_body wrk "${args[@]}" -d "${DURATION}s" "$base$target" >"$out"; } 2>"$out.cpu"
+    # Other work's share of the machine during the run: all CPU time but the server's and wrk's.
+    local other
+    other=$(awk -v m0="$machine0" -v m1="$(machine_cpu)" -v s0="$server0" -v s1="$(server_cpu)" -v t0="$start" -v t1="$(date +%s.%N)" \
+      -v cores="$(nproc)" '{ print 100 * ((m1 - m0) - (s1 - s0) - ($1 + $2)) / (cores * (t1 - t0)) }' "$out.cpu")
+    awk -v s="$server" -v n="$name" -v r="$run" -v other="$other" '
+      function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+      $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
+      /^Requests\/sec:/ { rps = $2 }
+      /Non-2xx or 3xx responses:/ { bad += $NF }
+      /Socket errors:/ { gsub(/,/, ""); bad += $4 + $6 + $8 + $10 }
+      END { printf "%s\t%s\t%s\t%.0f\t%.3f\t%.3f\t%d\t%.0f\n", s, n, r, rps, p50, p99, bad, other }' "$out" >>"$raw/runs.tsv"
+    log "$server $name run $run: $(tail -1 "$raw/runs.tsv" | cut -f4-)"
+  done
+}
+
+# Loads the endpoints with one method on the server that is up.
+measure() { # server method
+  while IFS=$'\t' read -r name method target inm; do
+    if [ "$method" = "$2" ]; then load "$1" "$name" "$method" "$target" "$inm" </dev/null; fi
+  done <"$raw/responses/requests.tsv"
+}
+
+started=$(date +%s)
+ensure_wrk
+reuse=no
+if [ "$REUSE" = 1 ] && [ -s "$raw/targets.txt" ] && [ -e "$raw/data/portal.db" ]; then
+  reuse=yes
+  find "$raw" -mindepth 1 -maxdepth 1 ! -name data ! -name targets.txt ! -name seed.log -exec rm -rf {} +
+else
+  rm -rf "$raw"
+fi
+mkdir -p "$raw/data" "$raw/wrk"
+log "building (Release)"
+for project in Portal.Api/Portal.Api.csproj bench/Portal.Bench.Seed/Portal.Bench.Seed.csproj bench/Portal.Bench.Limit/Portal.Bench.Limit.csproj; do
+  "$dotnet" build "$project" -c Release -nologo -v q >>"$raw/build.log" 2>&1 || { tail -30 "$raw/build.log" >&2; exit 1; }
+done
+
+if [ "$reuse" = yes ]; then
+  log "reusing the database seeded before (REUSE=1)"
+else
+  log "seeding $SIZE articles, $DIRECTIVES directives"
+  "$dotnet" bench/Portal.Bench.Seed/bin/Release/net10.0/Portal.Bench.Seed.dll \
+    --articles "$SIZE" --directives "$DIRECTIVES" --seed "$SEED" \
+    --Database:Path "$raw/data/portal.db" --Files:Root "$raw/data/files" >"$raw/targets.txt" 2>"$raw/seed.log" \
+    || { tail -30 "$raw/seed.log" >&2; exit 1; }
+fi
+target() { sed -n "s/^$1=//p" "$raw/targets.txt"; }
+article_slug=$(target article_slug)
+article_id=$(target article_id)
+directive_number=$(target directive_number)
+hits_body="{\"path\":\"/tin-tuc/$article_slug\",\"articleId\":\"$article_id\"}"
+db_mb=$(du -m "$raw/data/portal.db" | cut -f1)
+log "seeded in $(target seconds) s (database $db_mb MB); article $article_slug, directive $directive_number"
+
+log "Portal: waiting for a quiet machine (load < $QUIET_LOAD, at most $QUIET_WAIT s)"
+portal_load=$(wait_quiet)
+log "Portal: load average $portal_load"
+start_server portal "$PWD/Portal.Api/bin/Release/net10.0" Portal.Api.dll \
+  --Database:Path "$raw/data/portal.db" --Files:Root "$raw/data/files" $PORTAL_ARGS
+capture GET
+measure portal GET
+portal_changed=$(differences GET)
+# The counter goes last: its hits change the article's view count.
+measure portal POST
+capture POST
+portal_rss=$(peak_rss_mb)
+portal_errors=$(grep -cE '^(fail|crit):' "$raw/portal.log" || true)
+stop_server
+
+log "limit: waiting for a quiet machine"
+limit_load=$(wait_quiet)
+log "limit: load average $limit_load"
+start_server limit "$PWD/bench/Portal.Bench.Limit/bin/Release/net10.0" Portal.Bench.Limit.dll --Responses "$raw/responses"
+limit_differs=$(differences GET POST)
+measure limit GET
+measure limit POST
+limit_rss=$(peak_rss_mb)
+stop_server
+
+cat >"$raw/run.env" <<EOF
+size=$SIZE
+directives=$DIRECTIVES
+runs=$RUNS
+duration=$DURATION
+warmup=$WARMUP
+connections=$CONNECTIONS
+threads=$THREADS
+quiet_load=$QUIET_LOAD
+query=$QUERY
+portal_load=$portal_load
+limit_load=$limit_load
+end_load=$(load1)
+portal_rss=$portal_rss
+limit_rss=$limit_rss
+portal_changed=$portal_changed
+limit_differs=$limit_differs
+portal_errors=$portal_errors
+db_mb=$db_mb
+seed_seconds=$(target seconds)
+reused_database=$reuse
+article_slug=$article_slug
+directive_number=$directive_number
+minutes=$(( ($(date +%s) - started + 59) / 60 ))
+EOF
+out=bench/results/size-$SIZE.md
+[ "$SIZE" != 10000 ] || out=bench/results/latest.md
+bench/report.sh "$raw" >"$out"
+log "wrote $out"
+cat "$out"
