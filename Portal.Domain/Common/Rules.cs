@@ -80,7 +80,15 @@ public static partial class Rules
     /// </summary>
     public static bool HasNoControlCharacters(string? value, bool allowLineBreaks = false) =>
         value is null
-        || (!Text.VietnameseText.HasInvalidCodePoints(value) && value.All(c => !char.IsControl(c) || (allowLineBreaks && c is '\n' or '\r' or '\t')));
+        || (!Text.VietnameseText.HasInvalidCodePoints(value)
+            && value.All(c => (!char.IsControl(c) || (allowLineBreaks && c is '\n' or '\r' or '\t')) && !IsBidiControl(c)));
+
+    /// <summary>True when <paramref name="value"/> shows something: a letter, digit, punctuation or symbol, not only spaces or zero-width characters.</summary>
+    public static bool HasVisibleText(string? value) =>
+        string.IsNullOrWhiteSpace(value) || value.Any(c => char.IsLetterOrDigit(c) || char.IsPunctuation(c) || char.IsSymbol(c));
+
+    // Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) can disguise text ("photo\u202Egpj.exe").
+    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     public static IRuleBuilderOptions<T, string?> VietnamesePhone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(IsVietnamesePhone).WithMessage("'{PropertyName}' must be a Vietnamese phone number such as (0251).3861114 or 0912 345 678.");
@@ -97,6 +105,7 @@ public static partial class Rules
     /// <summary>Required single-line text: not blank, at most <paramref name="max"/> characters, no control characters.</summary>
     public static IRuleBuilderOptions<T, string?> RequiredLine<T>(this IRuleBuilder<T, string?> rule, int max) =>
         rule.NotEmpty().WithMessage("'{PropertyName}' is required and must not be blank.")
+            .Must(HasVisibleText).WithMessage("'{PropertyName}' must contain visible text, not only invisible characters.")
             .MaximumLength(max)
             .Must(v => HasNoControlCharacters(v)).WithMessage("'{PropertyName}' must not contain control characters or line breaks.")
             .NotLegacyEncoded();
@@ -119,7 +128,9 @@ public static partial class Rules
     public static IRuleBuilderOptions<T, string?> SlugFormat<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Matches("^[a-z0-9]+(?:-[a-z0-9]+)*$")
             .WithMessage("'{PropertyName}' may hold only lower-case a-z, digits and single hyphens (e.g. tang-cuong-cong-tac).")
-            .MaximumLength(120);
+            .MaximumLength(120)
+            // Resources are addressed by id or slug on one route, so a slug shaped like an id would be unreachable.
+            .Must(s => s is null || !Guid.TryParse(s, out _)).WithMessage("'{PropertyName}' must not have the shape of an id (a GUID).");
 
     /// <summary>Long text (summaries, HTML): line breaks and tabs allowed, other control characters and invalid code points not.</summary>
     public static IRuleBuilderOptions<T, string?> LongText<T>(this IRuleBuilder<T, string?> rule, int max) =>

@@ -41,6 +41,9 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("{\"title\":\"ok\",\"author\":\"a\\uFFFF\"}", "author")]
     [InlineData("{\"title\":\"ok\",\"bodyHtml\":\"<p>a\\u0001b</p>\"}", "bodyHtml")]
     [InlineData("{\"title\":\"ok\",\"bodyHtml\":\"<p>a\\uD800b</p>\"}", "bodyHtml")]
+    [InlineData("{\"title\":\"\\u200b\\u200b\"}", "title")]
+    [InlineData("{\"title\":\"photo\\u202egpj.exe\"}", "title")]
+    [InlineData("{\"title\":\"ok\",\"slug\":\"01a22914-6d01-74f1-8131-9f0e3601783f\"}", "slug")]
     public async Task Text_no_portal_can_carry_is_refused_on_write(string json, string field)
     {
         var editor = await _app.ClientWithRoleAsync("editor");

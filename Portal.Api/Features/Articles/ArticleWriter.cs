@@ -127,7 +127,7 @@ internal sealed class ArticleWriter(PortalDbContext db, HtmlContent html)
     private static string SlugBase(string title)
     {
         var slug = VietnameseText.Slugify(title);
-        return slug.Length > 0 ? slug : "bai-viet";
+        return slug.Length == 0 ? "bai-viet" : Guid.TryParse(slug, out _) ? "bai-viet-" + slug : slug;
     }
 
     /// <summary>A slug is taken by another article's current slug or by any article's former slug.</summary>
