@@ -63,8 +63,8 @@ peak_rss_mb() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/s
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
-# CPU seconds used so far by the whole machine (user, nice, system, steal) and by the server under test.
-machine_cpu() { awk -v hz="$(getconf CLK_TCK)" '$1 == "cpu" { print ($2 + $3 + $4 + $9) / hz }' /proc/stat; }
+# CPU seconds used so far by the whole machine (all but idle and iowait) and by the server under test.
+machine_cpu() { awk -v hz="$(getconf CLK_TCK)" '$1 == "cpu" { print ($2 + $3 + $4 + $7 + $8 + $9) / hz }' /proc/stat; }
 server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$server_pid/stat"; }
 
 # Waits until the 1-minute load average is below QUIET_LOAD (at most QUIET_WAIT s); prints the load it started at.
@@ -133,6 +133,16 @@ differences() { # methods…
   done <"$dir/requests.tsv"
 }
 
+# Waits (at most a minute) until the server is idle: a slow endpoint leaves requests running after wrk stops, and
+# they must not eat into the next endpoint's runs.
+settle() {
+  local before after
+  for _ in $(seq 1 120); do
+    before=$(server_cpu); sleep 0.5; after=$(server_cpu)
+    awk -v a="$before" -v b="$after" 'BEGIN { exit !(b - a < 0.05) }' && return 0
+  done
+}
+
 # Loads one endpoint: a warm-up, then RUNS measured runs; appends one TSV line per run to $raw/runs.tsv.
 load() { # server name method target if-none-match
   local server=$1 name=$2 method=$3 target=$4 inm=$5
@@ -141,6 +151,7 @@ load() { # server name method target if-none-match
   [ "$method" != POST ] || args+=(-s bench/hits.lua)
   HITS_BODY=$hits_body wrk "${args[@]}" -d "${WARMUP}s" "$base$target" >/dev/null
   for run in $(seq 1 "$RUNS"); do
+    settle
     local out=$raw/wrk/$server-$name-$run.txt
     local machine0 server0 start
     machine0=$(machine_cpu); server0=$(server_cpu); start=$(date +%s.%N)
@@ -148,7 +159,7 @@ load() { # server name method target if-none-match
     # Other work's share of the machine during the run: all CPU time but the server's and wrk's.
     local other
     other=$(awk -v m0="$machine0" -v m1="$(machine_cpu)" -v s0="$server0" -v s1="$(server_cpu)" -v t0="$start" -v t1="$(date +%s.%N)" \
-      -v cores="$(nproc)" '{ print 100 * ((m1 - m0) - (s1 - s0) - ($1 + $2)) / (cores * (t1 - t0)) }' "$out.cpu")
+      -v cores="$(nproc)" '{ o = 100 * ((m1 - m0) - (s1 - s0) - ($1 + $2)) / (cores * (t1 - t0)); print (o > 0 ? o : 0) }' "$out.cpu")
     awk -v s="$server" -v n="$name" -v r="$run" -v other="$other" '
       function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
       $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
