@@ -80,7 +80,7 @@ internal static class DatabaseSetup
         }.ToString();
     }
 
-    /// <summary>Applies committed migrations (never EnsureCreated), switches SQLite to WAL, then seeds.</summary>
+    /// <summary>Applies the committed migrations (the schema never comes from the model directly), switches SQLite to WAL, then seeds.</summary>
     public static async Task MigrateAndSeedAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<DatabaseOptions>();
