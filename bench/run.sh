@@ -9,7 +9,7 @@ DIRECTIVES=${DIRECTIVES:-2000}  # directives seeded
 SEED=${SEED:-20240604}          # text generator seed: the same seed gives the same dataset
 RUNS=${RUNS:-3}                 # measured wrk runs per endpoint and server; the table shows medians
 DURATION=${DURATION:-10}        # seconds per measured run
-WARMUP=${WARMUP:-3}             # seconds of unmeasured load per endpoint first (JIT tiering, caches)
+WARMUP=${WARMUP:-5}             # seconds of unmeasured load per endpoint first (JIT tiering, caches)
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${PORT:-5197}
@@ -179,6 +179,7 @@ measure() { # server method
 }
 
 started=$(date +%s)
+commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/results' || echo ' (with uncommitted changes)') on $(git rev-parse --abbrev-ref HEAD)"
 ensure_wrk
 reuse=no
 if [ "$REUSE" = 1 ] && [ -s "$raw/targets.txt" ] && [ -e "$raw/data/portal.db" ]; then
@@ -259,6 +260,13 @@ reused_database=$reuse
 article_slug=$article_slug
 directive_number=$directive_number
 minutes=$(( ($(date +%s) - started + 59) / 60 ))
+date=$(date -u -d "@$started" +'%Y-%m-%d %H:%M UTC')
+commit=$commit
+cpu=$(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+memory=$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
+os=$(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r)
+dotnet=SDK $("$dotnet" --version), ASP.NET Core $("$dotnet" --list-runtimes | awk '/AspNetCore/ { v = $2 } END { print v }')
+wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)
 EOF
 out=bench/results/size-$SIZE.md
 [ "$SIZE" != 10000 ] || out=bench/results/latest.md
