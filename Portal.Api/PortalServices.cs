@@ -11,6 +11,7 @@ using Portal.Api.Features.Hits;
 using Portal.Api.Features.Syndication;
 using Portal.Api.Features.Webhooks;
 using Portal.Api.Infrastructure;
+using Portal.Api.Infrastructure.Caching;
 using Portal.Domain.Articles;
 
 namespace Portal.Api;
@@ -36,6 +37,7 @@ internal static class PortalServices
         services.AddPortalCors(configuration);
         services.AddPortalForwardedHeaders(configuration);
         services.AddPortalHealthChecks();
+        services.AddPortalReaderCache(configuration);
         services.AddPortalAuth();
         services.AddValidatorsFromAssemblyContaining<ArticleCommandValidator>();
         services.AddValidatorsFromAssemblyContaining<Program>();
@@ -75,6 +77,7 @@ internal static class PortalServices
         app.UseRejectInvalidCredentials();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.UsePortalOpenApi();
         app.MapPortalApi();
         return app;

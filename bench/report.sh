@@ -81,7 +81,7 @@ while IFS=$'\t' read -r name method target inm; do
 done <"$raw/responses/requests.tsv"
 echo
 changed=$(setting portal_changed); differs=$(setting limit_differs)
-echo "- Identical bytes: the limit's responses $([ -z "$differs" ] && echo "equal Portal's (status, headers but Date/Server, body)" || echo "**differ** for: $differs")."
+echo "- Identical bytes: the limit's responses $([ -z "$differs" ] && echo "equal Portal's (status, headers but Date, Server and Age, body)" || echo "**differ** for: $differs")."
 echo "- Portal's responses after its GET load $([ -z "$changed" ] && echo "equal those captured before it" || echo "**changed** for: $changed")."
 echo "- Portal logged $(setting portal_errors) error(s) (\`fail:\`/\`crit:\`) during the run."
 echo "- Dataset: $(setting size) articles, $(setting directives) directives, settings with 14 links; database $(setting db_mb) MB, seeded in $(setting seed_seconds) s$([ "$(setting reused_database)" = yes ] && echo " by an earlier run (REUSE=1)")."

@@ -127,7 +127,7 @@ differences() { # methods…
       : >"$tmp/$name.body"
       request "$method" "$target" "$inm" -D "$tmp/$name.head" -o "$tmp/$name.body" </dev/null
       cmp -s "$tmp/$name.body" "$dir/$name.body" \
-        && diff -q <(grep -iv '^\(date\|server\):' "$tmp/$name.head" | sort) <(grep -iv '^\(date\|server\):' "$dir/$name.head" | sort) >/dev/null \
+        && diff -q <(grep -iv '^\(date\|server\|age\):' "$tmp/$name.head" | sort) <(grep -iv '^\(date\|server\|age\):' "$dir/$name.head" | sort) >/dev/null \
         || printf '%s ' "$name"
     fi
   done <"$dir/requests.tsv"

@@ -2,7 +2,9 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 using Portal.Api.Features.Sync;
+using Portal.Api.Infrastructure.Caching;
 
 namespace Portal.Api.Data;
 
@@ -47,18 +49,26 @@ internal static class DatabaseSetup
         {
             var connectionString = options.ConnectionString
                 ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
+            services.AddSingleton<ContentVersion>(_ => new DatabaseContentVersion(NpgsqlDataSource.Create(connectionString)));
             services.AddPooledDbContextFactory<PostgresPortalDbContext>((sp, o) => o
                 .UseNpgsql(connectionString)
-                .AddInterceptors(new ChangeLogInterceptor(sp.GetRequiredService<TimeProvider>())));
+                .AddInterceptors(
+                    new ChangeLogInterceptor(sp.GetRequiredService<TimeProvider>()),
+                    new ContentVersionInterceptor(sp.GetRequiredService<ContentVersion>(), shared: true)));
             services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<PostgresPortalDbContext>>();
         }
         else
         {
             var connectionString = SqliteConnectionString(options);
             // One pool serves request scopes and background services (the counter's flusher) alike.
+            services.AddSingleton<ContentVersion, LocalContentVersion>();
+            services.AddHostedService<SqliteOptimizer>();
             services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMs), new ChangeLogInterceptor(sp.GetRequiredService<TimeProvider>())));
+                .AddInterceptors(
+                    new SqlitePragmaInterceptor(options.BusyTimeoutMs),
+                    new ChangeLogInterceptor(sp.GetRequiredService<TimeProvider>()),
+                    new ContentVersionInterceptor(sp.GetRequiredService<ContentVersion>(), shared: false)));
             services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
         }
 
@@ -100,9 +110,53 @@ internal static class DatabaseSetup
 
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<Seed.PortalSeeder>().SeedAsync(CancellationToken.None);
+        if (db.Database.IsSqlite())
+        {
+            await SqliteStatistics.RefreshAsync(db, CancellationToken.None);
+        }
         await Features.ApiKeys.ApiKeySecrets.BootstrapAsync(
             db, app.Configuration["Auth:BootstrapAdminKey"], app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, CancellationToken.None);
     }
+}
+
+/// <summary>
+/// SQLite's query planner needs table statistics to pick, say, the document-number index over the status index for a
+/// lookup by số ký hiệu; without them it guessed wrong and scanned every directive. Statistics are gathered at start-up
+/// (sampled, so bounded in time) and refreshed every few hours with PRAGMA optimize, as SQLite recommends for
+/// long-lived processes. PostgreSQL's autovacuum does the same on its own.
+/// </summary>
+internal static class SqliteStatistics
+{
+    public static Task RefreshAsync(PortalDbContext db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; ANALYZE;", ct);
+
+    public static Task OptimizeAsync(PortalDbContext db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize;", ct);
+}
+
+/// <summary>Runs <see cref="SqliteStatistics.OptimizeAsync"/> every six hours while Portal runs on SQLite.</summary>
+internal sealed partial class SqliteOptimizer(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, ILogger<SqliteOptimizer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(6), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var db = await contexts.CreateDbContextAsync(stoppingToken);
+                await SqliteStatistics.OptimizeAsync(db, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Statistics only steer the planner; a busy database is no reason to stop the service.
+                LogFailed(logger, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing SQLite statistics failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
 }
 
 /// <summary>Per-connection SQLite settings: a busy timeout so writers queue instead of failing, and

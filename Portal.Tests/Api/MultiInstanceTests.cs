@@ -86,6 +86,8 @@ public sealed class MultiInstanceTests : IDisposable
         const string url = "/api/v1/articles/tang-cuong-cong-tac-cham-soc-giao-duc-va-bao-ve-tre-em";
         var before = await _b!.Client().GetAsync(url);
         var id = (await before.Json())["id"]!.GetValue<string>();
+        // B now answers from its reader cache (Age is set on cached responses): the edit must get past it.
+        Assert.NotNull((await _b.Client().GetAsync(url)).Headers.Age);
         var editor = await _a!.ClientWithRoleAsync("editor");
         var put = await editor.PutWithIfMatchAsync($"/api/v1/articles/{id}", new { title = "Tiêu đề sửa qua máy A", slug = "tang-cuong-cong-tac-cham-soc-giao-duc-va-bao-ve-tre-em" }, before.Headers.ETag);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);

@@ -15,7 +15,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Author).HasMaxLength(100);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Version).IsConcurrencyToken();
-        builder.HasIndex(a => new { a.Status, a.PublishedAt });
+        builder.HasIndex(a => new { a.Status, a.DeletedAt, a.PublishedAt });
         builder.OwnsOne(a => a.CoverImage);
         builder.OwnsOne(a => a.Source, s =>
         {

@@ -22,7 +22,8 @@ internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directiv
         builder.Property(d => d.IssuerName).HasMaxLength(300);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.Version).IsConcurrencyToken();
-        builder.HasIndex(d => new { d.Status, d.IssuedOn });
+        builder.HasIndex(d => new { d.Status, d.DeletedAt, d.IssuedOn });
+        builder.HasIndex(d => new { d.Status, d.DeletedAt, d.PublishedAt });
         builder.HasOne(d => d.Issuer).WithMany().HasForeignKey(d => d.IssuerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.Relations).WithOne().HasForeignKey(r => r.FromId);
         builder.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DirectiveId);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
 using Portal.Api.Features.Hits;
 using Portal.Api.Infrastructure;
+using Portal.Api.Infrastructure.Caching;
 using Portal.Domain.Articles;
 
 namespace Portal.Api.Features.Articles;
@@ -20,7 +21,7 @@ internal static class ArticleReadEndpoints
             .WithSummary("List published articles")
             .WithDescription("Anonymous callers get published articles whose publish instant has passed; editors get every article that is not deleted and may filter by status. Newest first by default; with q and no sort, title matches rank first. Filters: q (case- and tone-insensitive, đ included), category (slug or id), tag, from/to (UTC publish instant), directive (id). Paging: page (1-based), pageSize (1-100).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .WithETag();
+            .WithETag().CachedForReaders();
 
         group.MapGet("{idOrSlug}", Get)
             .WithName("GetArticle")
@@ -29,7 +30,7 @@ internal static class ArticleReadEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .Produces(StatusCodes.Status301MovedPermanently)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithETag();
+            .WithETag().CachedForReaders();
         return group;
     }
 

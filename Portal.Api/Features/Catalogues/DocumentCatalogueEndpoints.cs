@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Api.Infrastructure;
+using Portal.Api.Infrastructure.Caching;
 using Portal.Domain.Directives;
 
 namespace Portal.Api.Features.Catalogues;
@@ -20,7 +21,7 @@ internal static class DocumentCatalogueEndpoints
             .WithSummary("List document types (loại văn bản) and their codes")
             .WithDescription("Every type code with its Vietnamese name, the numbering systems that use it (state, state-legal, party), the rule it comes from, and the dates it was valid for codes that changed (GN, TTh, UQ, NP ended on 05/03/2020; Party QĐi began on 03/4/2018). One code may appear twice with different names: TT is Thông tư in State numbers and Thông tri in Party ones. Filter: system.")
             .ProducesValidationProblem()
-            .WithETag();
+            .WithETag().CachedForReaders();
 
         app.MapGet("/api/v1/document-numbers/parse", ParseNumber)
             .WithTags("Catalogues")
@@ -28,7 +29,7 @@ internal static class DocumentCatalogueEndpoints
             .WithSummary("Check a document number (số ký hiệu) and show how Portal reads it")
             .WithDescription("Returns the numbering system, the parts (number, year, type, issuer, unit), the canonical form, the search key and warnings, e.g. that '211/KH-HU' is a Party plan properly written '211-KH/HU'. Numbers outside the known schemes are accepted with a warning; only text no number can hold (empty, '<', a line break…) is 400 naming 'number'.")
             .ProducesValidationProblem()
-            .WithETag();
+            .WithETag().CachedForReaders();
         return app;
     }
 

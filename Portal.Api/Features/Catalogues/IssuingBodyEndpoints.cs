@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Portal.Api.Data;
 using Portal.Api.Features.ApiKeys;
 using Portal.Api.Infrastructure;
+using Portal.Api.Infrastructure.Caching;
 using Portal.Domain.Directives;
 
 namespace Portal.Api.Features.Catalogues;
@@ -29,12 +30,12 @@ internal static class IssuingBodyEndpoints
             .WithName("ListIssuingBodies")
             .WithSummary("List issuing bodies (cơ quan ban hành)")
             .WithDescription("Filters: code (as in numbers, e.g. HU), level, activeOn (bodies that existed on that date). Sorted by name by default.")
-            .WithETag();
+            .WithETag().CachedForReaders();
         group.MapGet("{id:guid}", Get)
             .WithName("GetIssuingBody")
             .WithSummary("Get an issuing body")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithETag();
+            .WithETag().CachedForReaders();
 
         var writes = group.MapEditorWrites();
         writes.MapPost("", Create)

@@ -6,6 +6,7 @@ using Portal.Api.Data;
 using Portal.Api.Features.ApiKeys;
 using Portal.Api.Features.Articles;
 using Portal.Api.Infrastructure;
+using Portal.Api.Infrastructure.Caching;
 using Portal.Domain.Articles;
 using Portal.Domain.Text;
 
@@ -20,9 +21,9 @@ internal static class CategoryEndpoints
     public static IEndpointRouteBuilder MapCategories(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/categories").WithTags("Categories");
-        group.MapGet("", List).WithName("ListCategories").WithSummary("List categories, by name").WithETag();
+        group.MapGet("", List).WithName("ListCategories").WithSummary("List categories, by name").WithETag().CachedForReaders();
         group.MapGet("{idOrSlug}", Get).WithName("GetCategory").WithSummary("Get a category by id or slug")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithETag();
+            .ProducesProblem(StatusCodes.Status404NotFound).WithETag().CachedForReaders();
 
         var writes = group.MapGroup("")
             .RequireRole(ApiKeyAuthentication.EditorPolicy);

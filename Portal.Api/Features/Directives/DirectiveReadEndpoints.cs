@@ -7,6 +7,7 @@ using Portal.Api.Features.ApiKeys;
 using Portal.Api.Features.Articles;
 using Portal.Api.Features.Hits;
 using Portal.Api.Infrastructure;
+using Portal.Api.Infrastructure.Caching;
 using Portal.Domain.Common;
 using Portal.Domain.Directives;
 
@@ -25,14 +26,14 @@ internal static class DirectiveReadEndpoints
             .WithSummary("List published directives")
             .WithDescription("Published directives, newest issue date first by default. Filters: q, type (e.g. KH), issuer (code or id), year (of the issue date), validity, field. Editors get every directive that is not deleted and may filter by status.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .WithETag();
+            .WithETag().CachedForReaders();
 
         group.MapGet("{id:guid}", GetById)
             .WithName("GetDirective")
             .WithSummary("Get a published directive by id")
             .WithDescription("Anonymous callers get 404 for drafts, scheduled, archived and deleted directives; editors see every directive that is not deleted.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithETag();
+            .WithETag().CachedForReaders();
 
         // A catch-all segment, because ASP.NET Core leaves %2F undecoded in ordinary route values: both
         // /by-number/211/KH-HU and /by-number/211%2FKH-HU reach this handler, which decodes the value once.
@@ -41,13 +42,13 @@ internal static class DirectiveReadEndpoints
             .WithSummary("Get a published directive by its number (số ký hiệu)")
             .WithDescription("The number may be written in any common form: 211/KH-HU, 211%2FKH-HU, 211-KH/HU or '211 kh hu' all find the same plan. The slash may be sent raw or percent-encoded. When several documents share a number (different years or issuers) the most recently issued is returned. A number with characters no number can hold (such as '<' or a line break) is 400.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithETag();
+            .WithETag().CachedForReaders();
 
         group.MapGet("{id:guid}/related", Related)
             .WithName("ListRelatedDirectives")
             .WithSummary("List the directives related to a directive, in both directions")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithETag();
+            .WithETag().CachedForReaders();
 
         group.MapGet("{id:guid}/articles", Articles)
             .WithName("ListDirectiveArticles")
@@ -55,7 +56,7 @@ internal static class DirectiveReadEndpoints
             .WithDescription("Articles whose text cites the directive's number (e.g. \"Chỉ thị số 28-CT/TW\") or whose editor related them to it, newest first by default; paged like other lists. Anonymous callers see published articles only.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithETag();
+            .WithETag().CachedForReaders();
         return group;
     }
 

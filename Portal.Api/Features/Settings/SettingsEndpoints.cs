@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
 using Portal.Api.Features.ApiKeys;
 using Portal.Api.Infrastructure;
+using Portal.Api.Infrastructure.Caching;
 using Portal.Domain.Settings;
 
 namespace Portal.Api.Features.Settings;
@@ -20,7 +21,7 @@ internal static class SettingsEndpoints
             .WithDescription("Name, governing agency, responsible person, contacts, republishing notice, theme colours, banners and links: everything a footer and header need. Anonymous callers (and editors) see only the banners whose display period includes now; a request with an admin key sees every banner.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithETag();
+            .WithETag().CachedForReaders();
         group.MapSettingsWrites();
         return app;
     }

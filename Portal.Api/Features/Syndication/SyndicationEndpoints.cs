@@ -1,3 +1,4 @@
+using Portal.Api.Infrastructure.Caching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,8 @@ internal static class SyndicationEndpoints
         route.WithName(name).WithSummary(summary)
             .WithDescription($"The newest {MaxEntries} items anonymous readers can see, newest first. Guids are urn:uuid:<id>; dates are in Asia/Ho_Chi_Minh (+07:00); links are absolute (Portal:PublicBaseUrl, Portal:ArticleUrlTemplate). Strong ETag; If-None-Match answers 304.")
             .Produces<string>(StatusCodes.Status200OK, SyndicationWriter.ContentType(format).Split(';')[0])
-            .Produces(StatusCodes.Status304NotModified);
+            .Produces(StatusCodes.Status304NotModified)
+            .CachedForReaders();
 
     /// <summary>A category given by slug (or id) that does not exist is 404.</summary>
     private static RouteHandlerBuilder UnknownCategory(this RouteHandlerBuilder route) => route.ProducesProblem(StatusCodes.Status404NotFound);

@@ -36,6 +36,26 @@ namespace Portal.Api.Data.Migrations.Postgres
                     b.ToTable("AppliedSeeds");
                 });
 
+            modelBuilder.Entity("Portal.Api.Data.ContentVersionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("Portal.Domain.Access.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -145,7 +165,7 @@ namespace Portal.Api.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("Status", "DeletedAt", "PublishedAt");
 
                     b.ToTable("Articles");
                 });
@@ -360,7 +380,9 @@ namespace Portal.Api.Data.Migrations.Postgres
                     b.HasIndex("UniquenessKey")
                         .IsUnique();
 
-                    b.HasIndex("Status", "IssuedOn");
+                    b.HasIndex("Status", "DeletedAt", "IssuedOn");
+
+                    b.HasIndex("Status", "DeletedAt", "PublishedAt");
 
                     b.ToTable("Directives");
                 });

@@ -140,7 +140,7 @@ namespace Portal.Api.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("Status", "DeletedAt", "PublishedAt");
 
                     b.ToTable("Articles");
                 });
@@ -355,7 +355,9 @@ namespace Portal.Api.Data.Migrations.Sqlite
                     b.HasIndex("UniquenessKey")
                         .IsUnique();
 
-                    b.HasIndex("Status", "IssuedOn");
+                    b.HasIndex("Status", "DeletedAt", "IssuedOn");
+
+                    b.HasIndex("Status", "DeletedAt", "PublishedAt");
 
                     b.ToTable("Directives");
                 });

@@ -1,0 +1,56 @@
+using Npgsql;
+
+namespace Portal.Api.Infrastructure.Caching;
+
+/// <summary>
+/// A number that changes after every committed write, so that a cached response can be checked against the data
+/// behind it. Responses are cached under the version read <em>before</em> they are rendered; a write raises the version
+/// only once it has committed, so a response stored under a version never shows data older than that version.
+/// </summary>
+public abstract class ContentVersion
+{
+    private long _local;
+
+    /// <summary>The version writes made through this instance have raised; raised after each commit.</summary>
+    protected long Local => Volatile.Read(ref _local);
+
+    /// <summary>The current version; for the shared database engine, read from the database on every call.</summary>
+    public abstract ValueTask<long> CurrentAsync(CancellationToken ct);
+
+    /// <summary>Called after this instance committed a write.</summary>
+    public void Committed() => Interlocked.Increment(ref _local);
+}
+
+/// <summary>
+/// SQLite: one Portal process owns the database file (README, "Running several instances" needs PostgreSQL), and
+/// every write it makes passes <see cref="ContentVersionInterceptor"/>, so an in-memory counter is the whole truth.
+/// </summary>
+internal sealed class LocalContentVersion : ContentVersion
+{
+    public override ValueTask<long> CurrentAsync(CancellationToken ct) => ValueTask.FromResult(Local);
+}
+
+/// <summary>
+/// PostgreSQL: any number of instances write to one database, so the version is a row every transaction raises
+/// before it commits (<see cref="ContentVersionInterceptor"/>) and each cached read checks — one indexed primary-key
+/// read per request, no cross-instance messaging, and an edit through one instance is seen by the next read through
+/// any other.
+/// </summary>
+internal sealed class DatabaseContentVersion(NpgsqlDataSource dataSource) : ContentVersion, IAsyncDisposable
+{
+    /// <summary>The table and its single row (created by the PostgreSQL migrations).</summary>
+    public const string Table = "ContentVersions";
+
+    /// <summary>Raises the version; runs inside the writing transaction, or right after an autocommitted write.</summary>
+    public const string RaiseSql = $"""UPDATE "{Table}" SET "Value" = "Value" + 1 WHERE "Id" = 1""";
+
+    private const string ReadSql = $"""SELECT "Value" FROM "{Table}" WHERE "Id" = 1""";
+
+    public override async ValueTask<long> CurrentAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(ReadSql);
+        return (long)(await command.ExecuteScalarAsync(ct) ?? 0L);
+    }
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+}

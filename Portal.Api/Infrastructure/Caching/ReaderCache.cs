@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Portal.Api.Infrastructure.Caching;
+
+/// <summary>Response cache options, bound from the <c>Cache</c> configuration section.</summary>
+public sealed class CacheOptions
+{
+    public const string Section = "Cache";
+
+    /// <summary>Serve anonymous reads from memory while the data behind them is unchanged (default true).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Memory the cached responses may take, in megabytes (default 32); the least used go first.</summary>
+    public int SizeLimitMegabytes { get; set; } = 32;
+}
+
+/// <summary>
+/// The framework's output cache for anonymous reads (articles, directives, settings, catalogues, feeds). A response is
+/// keyed by method, host, path (case-sensitive, as slugs are), every query parameter, the <see cref="ContentVersion"/>
+/// read before rendering, and the <see cref="ContentHorizon"/>. So an edit — through this instance or, on PostgreSQL,
+/// any other — is seen by the very next read, a scheduled item appears at its publish instant, and nothing is served
+/// past a change. Requests with an Authorization header (editors, admins) are never served from or stored in the cache,
+/// nor are responses other than 200 or ones setting a cookie. View counts in cached responses lag by at most one
+/// counter flush (Hits:FlushIntervalMs), because the flush is a write.
+/// </summary>
+internal static class ReaderCache
+{
+    /// <summary>The output-cache policy name endpoints opt into with <see cref="CachedForReaders"/>.</summary>
+    public const string Policy = "readers";
+
+    private const string Tag = "content";
+
+    public static IServiceCollection AddPortalReaderCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(CacheOptions.Section).Get<CacheOptions>() ?? new CacheOptions();
+        services.AddSingleton<ContentHorizon>();
+        services.AddSingleton<VersionTracker>();
+        services.AddOutputCache(o =>
+        {
+            o.UseCaseSensitivePaths = true;
+            o.SizeLimit = (long)options.SizeLimitMegabytes * 1024 * 1024;
+            o.AddPolicy(Policy, b =>
+            {
+                if (!options.Enabled)
+                {
+                    b.NoCache();
+                    return;
+                }
+
+                b.Expire(TimeSpan.FromMinutes(10)).Tag(Tag).VaryByValue(async (http, ct) =>
+                    new KeyValuePair<string, string>("v", await http.RequestServices.GetRequiredService<VersionTracker>().KeyAsync(ct)));
+            });
+        });
+        return services;
+    }
+
+    /// <summary>Lets anonymous GETs of this endpoint be served from the reader cache.</summary>
+    public static RouteHandlerBuilder CachedForReaders(this RouteHandlerBuilder builder) => builder.CacheOutput(Policy);
+
+    /// <summary>Reads the version and horizon for one request; drops the entries of older versions when it moves.</summary>
+    private sealed class VersionTracker(ContentVersion version, ContentHorizon horizon, IOutputCacheStore store)
+    {
+        private long _lastSeen = long.MinValue;
+
+        public async ValueTask<string> KeyAsync(CancellationToken ct)
+        {
+            var current = await version.CurrentAsync(ct);
+            var previous = Interlocked.Exchange(ref _lastSeen, current);
+            if (previous != current && previous != long.MinValue)
+            {
+                // Only memory is at stake: entries of older versions can no longer be hit.
+                _ = store.EvictByTagAsync(Tag, CancellationToken.None).AsTask();
+            }
+
+            return await horizon.KeyAsync(current, ct);
+        }
+    }
+}
