@@ -102,7 +102,7 @@ public sealed class ReaderCacheTests : IDisposable
         var before = (await (await reader.GetAsync($"/api/v1/articles/{slug}")).Json())["viewCount"]!.GetValue<long>();
         for (var i = 0; i < 3; i++)
         {
-            using var hit = new HttpRequestMessage(HttpMethod.Post, "/api/v1/hits") { Content = System.Net.Http.Json.JsonContent.Create(new { articleId = id }) };
+            using var hit = new HttpRequestMessage(HttpMethod.Post, "/api/v1/hits") { Content = System.Net.Http.Json.JsonContent.Create(new { path = "/tin-tuc/bai-duoc-xem", articleId = id }) };
             hit.Headers.Add("X-Visitor-Id", "reader-cache-visitor");
             Assert.Equal(HttpStatusCode.Accepted, (await reader.SendAsync(hit)).StatusCode);
         }
@@ -158,13 +158,32 @@ public sealed class ReaderCacheTests : IDisposable
         var directive = await DirectiveData.PublishedAsync(editor, new DirectiveBody(number, "KH", issuer, IssuedOn: "2026-11-20", EffectiveOn: "2026-11-30"));
         var url = $"/api/v1/directives/{directive["id"]!.GetValue<string>()}";
         var reader = _app.Client();
+        _app.Clock.Advance(TimeSpan.FromHours(14) - TimeSpan.FromSeconds(1)); // 23:59:59; background timers run now
         var before = await (await reader.GetAsync(url)).Json();
         Assert.True(FromCache(await reader.GetAsync(url)));
 
-        _app.Clock.Advance(TimeSpan.FromHours(14)); // 2026-11-30 00:00 in Vietnam
+        _app.Clock.Advance(TimeSpan.FromSeconds(1)); // 2026-11-30 00:00 in Vietnam
 
         var after = await (await reader.GetAsync(url)).Json();
         Assert.NotEqual(before["validity"]!.ToJsonString(), after["validity"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_banner_appears_when_its_display_period_starts_without_any_write()
+    {
+        // Now is 2026-11-29 03:00Z; the banner starts a minute later.
+        var admin = _app.Client(PortalApp.AdminKey);
+        var banners = """[{"title": "Mừng Đại hội", "startsAt": "2026-11-29T03:01:00Z", "endsAt": null}]""";
+        await (await admin.PutAsync(SettingsRequests.ValidBody().Set("banners", banners), await SettingsRequests.ETagAsync(admin))).Json();
+        var reader = _app.Client();
+        await reader.GetAsync(SettingsRequests.Url);
+        var before = await reader.GetAsync(SettingsRequests.Url);
+        Assert.True(FromCache(before));
+        Assert.DoesNotContain("Mừng Đại hội", await before.Content.ReadAsStringAsync());
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Contains("Mừng Đại hội", await (await reader.GetAsync(SettingsRequests.Url)).Content.ReadAsStringAsync());
     }
 
     public void Dispose() => _app.Dispose();
