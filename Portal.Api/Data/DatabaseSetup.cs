@@ -108,7 +108,17 @@ internal static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
 
-        await db.Database.MigrateAsync();
+        var version = scope.ServiceProvider.GetRequiredService<ContentVersion>();
+        version.Migrating = true;
+        try
+        {
+            await db.Database.MigrateAsync();
+        }
+        finally
+        {
+            version.Migrating = false;
+        }
+
         await scope.ServiceProvider.GetRequiredService<Seed.PortalSeeder>().SeedAsync(CancellationToken.None);
         if (db.Database.IsSqlite())
         {

@@ -17,6 +17,9 @@ public abstract class ContentVersion
     /// <summary>The current version; for the shared database engine, read from the database on every call.</summary>
     public abstract ValueTask<long> CurrentAsync(CancellationToken ct);
 
+    /// <summary>True while start-up applies migrations: the shared version's table may not exist yet, and no cache serves.</summary>
+    public bool Migrating { get; set; }
+
     /// <summary>Called after this instance committed a write.</summary>
     public void Committed() => Interlocked.Increment(ref _local);
 }

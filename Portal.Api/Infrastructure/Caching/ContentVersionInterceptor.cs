@@ -15,7 +15,7 @@ internal sealed class ContentVersionInterceptor(ContentVersion version, bool sha
 {
     public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        if (shared)
+        if (shared && !version.Migrating)
         {
             RaiseIn(transaction);
         }
@@ -26,7 +26,7 @@ internal sealed class ContentVersionInterceptor(ContentVersion version, bool sha
     public async ValueTask<InterceptionResult> TransactionCommittingAsync(
         DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (shared)
+        if (shared && !version.Migrating)
         {
             await RaiseInAsync(transaction, cancellationToken);
         }
@@ -84,7 +84,7 @@ internal sealed class ContentVersionInterceptor(ContentVersion version, bool sha
 
     private async Task AfterAutocommit(DbConnection? connection, CancellationToken ct = default)
     {
-        if (shared && connection is not null)
+        if (shared && !version.Migrating && connection is not null)
         {
             var opened = connection.State != System.Data.ConnectionState.Open;
             if (opened)
