@@ -73,11 +73,12 @@ internal static class PortalServices
         app.UseStatusCodePages();
         app.UseJsonBodyLimit();
         app.UseCors();
+        // Before authentication: the reader cache only serves requests without credentials, which need none of it.
+        app.UseOutputCache();
         app.UseAuthentication();
         app.UseRejectInvalidCredentials();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseOutputCache();
         app.UsePortalOpenApi();
         app.MapPortalApi();
         return app;
