@@ -151,7 +151,8 @@ internal static class HitStore
 
         await VisitorSessionStore.PruneAsync(
             db,
-            VisitRule.ExpiredBefore(nowUtc, visitTimeout) - VisitorSessionStore.PruneGrace,
+            // Expired as of the earliest page view still on its way (PruneGrace ago): yesterday's rows go 5 minutes after midnight.
+            VisitRule.ExpiredBefore(nowUtc - VisitorSessionStore.PruneGrace, visitTimeout),
             Math.Max(VisitorSessionStore.MinPrunePerFlush, 2 * visitors.Count),
             ct);
 
