@@ -254,12 +254,15 @@ internal static class VisitorSessionStore
                 previous[Key(visitor.Hash)] = null;
             }
 
-            await using (var select = Command(db, $"""
-                SELECT "VisitorHash", "LastSeen" FROM "VisitorSessions"
-                WHERE "VisitorHash" IN ({string.Join(", ", chunk.Select((_, i) => $"@h{i}"))})
-                """))
+            // Only candidates need the page view their row holds; the others only move their row forward.
+            var asking = chunk.Where(v => v.Candidates.Count > 0).ToArray();
+            if (asking.Length > 0)
             {
-                AddRows(select, chunk, withLastSeen: false);
+                await using var select = Command(db, $"""
+                    SELECT "VisitorHash", "LastSeen" FROM "VisitorSessions"
+                    WHERE "VisitorHash" IN ({string.Join(", ", asking.Select((_, i) => $"@h{i}"))})
+                    """);
+                AddRows(select, asking, withLastSeen: false);
                 await using var reader = await select.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
