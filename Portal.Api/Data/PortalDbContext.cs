@@ -37,6 +37,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<DailyHits> DailyHits => Set<DailyHits>();
 
+    public DbSet<VisitorSession> VisitorSessions => Set<VisitorSession>();
+
     public DbSet<AppliedSeed> AppliedSeeds => Set<AppliedSeed>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

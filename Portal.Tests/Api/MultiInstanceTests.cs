@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Api.Data;
 using Portal.Api.Features.Hits;
 using Portal.Tests.Infrastructure;
 
@@ -45,6 +47,100 @@ public sealed class MultiInstanceTests : IDisposable
             Assert.Equal(200, counter["pageViewsTotal"]!.GetValue<long>());
         }
     }
+
+    [SkippableFact]
+    public async Task One_reader_whose_page_views_alternate_between_the_instances_is_one_visit()
+    {
+        Skip.IfNot(TestDatabase.IsPostgres, TestDatabase.SkipReasonWithoutPostgres);
+        // Twelve page views four minutes apart, bounced between the instances by a load balancer: one 44-minute visit.
+        for (var i = 0; i < 12; i++)
+        {
+            await PostHitAsync(Instance(i), "bounced-reader-0001");
+            if (i % 3 == 2)
+            {
+                await FlushBothAsync();
+            }
+
+            _a!.Clock.Advance(TimeSpan.FromMinutes(4));
+        }
+
+        await FlushBothAsync();
+        foreach (var app in new[] { _a!, _b! })
+        {
+            var counter = await (await app.Client().GetAsync("/api/v1/hits")).Json();
+            Assert.Equal(1, counter["today"]!.GetValue<long>());
+            Assert.Equal(1, counter["total"]!.GetValue<long>());
+            Assert.Equal(12, counter["pageViewsToday"]!.GetValue<long>());
+        }
+    }
+
+    [SkippableFact]
+    public async Task Many_readers_posting_to_both_instances_while_both_flush_concurrently_count_exactly()
+    {
+        Skip.IfNot(TestDatabase.IsPostgres, TestDatabase.SkipReasonWithoutPostgres);
+        const int Readers = 300;
+        const int PageViewsEach = 6;
+
+        await PostConcurrentlyWhileFlushingAsync(Readers * PageViewsEach, n => ($"reader-{n % Readers:D4}", Instance((n / Readers) + n)));
+        await AssertVisitsAsync(today: Readers, total: Readers, pageViewsToday: Readers * PageViewsEach);
+
+        // Thirty minutes later every reader comes back with one page view through each instance: one new visit each.
+        _a!.Clock.Advance(TimeSpan.FromMinutes(30));
+        await PostConcurrentlyWhileFlushingAsync(Readers * 2, n => ($"reader-{n % Readers:D4}", Instance((n / Readers) + n + 1)));
+        await AssertVisitsAsync(today: 2 * Readers, total: 2 * Readers, pageViewsToday: Readers * (PageViewsEach + 2));
+    }
+
+    /// <summary>Posts <paramref name="count"/> page views from 16 concurrent clients while both instances flush in a loop.</summary>
+    private async Task PostConcurrentlyWhileFlushingAsync(int count, Func<int, (string Visitor, PortalApp Instance)> route)
+    {
+        using var stop = new CancellationTokenSource();
+        var flushing = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await FlushBothAsync();
+            }
+        });
+        var next = -1;
+        var posters = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            for (var n = Interlocked.Increment(ref next); n < count; n = Interlocked.Increment(ref next))
+            {
+                var (visitor, instance) = route(n);
+                await PostHitAsync(instance, visitor);
+            }
+        }));
+        await Task.WhenAll(posters);
+        await stop.CancelAsync();
+        await flushing;
+        await FlushBothAsync();
+    }
+
+    private async Task AssertVisitsAsync(long today, long total, long pageViewsToday)
+    {
+        foreach (var app in new[] { _a!, _b! })
+        {
+            var counter = await (await app.Client().GetAsync("/api/v1/hits")).Json();
+            Assert.Equal(today, counter["today"]!.GetValue<long>());
+            Assert.Equal(total, counter["total"]!.GetValue<long>());
+            Assert.Equal(pageViewsToday, counter["pageViewsToday"]!.GetValue<long>());
+        }
+
+        await using var db = await _a!.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var stored = await db.DailyHits.AsNoTracking().SumAsync(d => d.Visits);
+        Assert.Equal(total, stored);
+    }
+
+    private static async Task PostHitAsync(PortalApp app, string visitor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/hits") { Content = System.Net.Http.Json.JsonContent.Create(new { path = "/" }) };
+        request.Headers.Add("X-Visitor-Id", visitor);
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Client().SendAsync(request)).StatusCode);
+    }
+
+    private Task FlushBothAsync() => Task.WhenAll(
+        Task.Run(() => _a!.Services.GetRequiredService<HitCounter>().FlushAsync(CancellationToken.None)),
+        Task.Run(() => _b!.Services.GetRequiredService<HitCounter>().FlushAsync(CancellationToken.None)));
 
     [SkippableFact]
     public async Task A_sync_client_reading_alternately_from_both_sees_one_gap_free_stream()

@@ -25,6 +25,18 @@ internal sealed class DailyHitsConfiguration : IEntityTypeConfiguration<DailyHit
     public void Configure(EntityTypeBuilder<DailyHits> builder) => builder.HasKey(d => d.Day);
 }
 
+internal sealed class VisitorSessionConfiguration : IEntityTypeConfiguration<VisitorSession>
+{
+    public void Configure(EntityTypeBuilder<VisitorSession> builder)
+    {
+        builder.ToTable("VisitorSessions");
+        builder.HasKey(s => s.VisitorHash);
+        builder.Property(s => s.VisitorHash).HasMaxLength(32);
+        // The counter deletes expired rows oldest first, a bounded number per flush.
+        builder.HasIndex(s => s.LastSeen);
+    }
+}
+
 internal sealed class AppliedSeedConfiguration : IEntityTypeConfiguration<AppliedSeed>
 {
     public void Configure(EntityTypeBuilder<AppliedSeed> builder)

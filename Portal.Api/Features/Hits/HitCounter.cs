@@ -15,6 +15,12 @@ public sealed class HitOptions
     /// <summary>Inactivity after which the same visitor counts as a new visit (default 30 minutes, as NukeViet counts).</summary>
     public int VisitTimeoutMinutes { get; set; } = 30;
 
+    /// <summary>
+    /// How many visitor ids one instance keeps in memory (default 100,000): a cache that spares the database the
+    /// decision for visitors seen recently. A forgotten visitor costs a database lookup, never a wrong count.
+    /// </summary>
+    public int VisitorCacheSize { get; set; } = 100_000;
+
     /// <summary>The per-client limit on POST /hits (<c>Hits:RateLimit</c>).</summary>
     public HitRateLimitOptions RateLimit { get; set; } = new();
 }
@@ -22,34 +28,61 @@ public sealed class HitOptions
 /// <summary>
 /// The visit counter's write path. Hits are accepted in memory and persisted in batches as additive increments,
 /// so bursts of page views never hold the database's write lock for long and editors are never locked out.
-/// Reads add what is still pending to what is persisted, so counts are exact at any moment, also while a batch is
+/// Reads add what is still pending to what is persisted, so page views are exact at any moment, also while a batch is
 /// being written. A graceful shutdown flushes everything (<see cref="HitFlusher"/>); a crash loses at most one flush
-/// interval (README, "The visit counter"). Visitor ids live in memory only, for the visit timeout.
+/// interval (README, "The visit counter").
+/// <para>
+/// Visits. A page view starts a new visit when the visitor's previous page view — through any instance — is
+/// <see cref="HitOptions.VisitTimeoutMinutes"/> or more earlier (UTC instants), or on another calendar day in
+/// Asia/Ho_Chi_Minh. The database is the authority: table <c>VisitorSessions</c> holds each visitor's latest page view
+/// under a SHA-256 of the visitor id (the id itself and IP addresses are never stored). This instance's memory is only a
+/// bounded cache of the visitors it served (<see cref="RecentVisitors"/>): when it saw the visitor in the same visit
+/// window, the page view is certainly not a new visit. Otherwise it is a candidate, decided at the next flush inside
+/// the flush transaction against the visitor's row, which that transaction locks (<see cref="VisitorSessionStore"/>),
+/// so two instances flushing the same visitor count one visit. Until then reads count a candidate as a visit; the
+/// flush writes only confirmed visits, so a candidate that turns out to continue a visit another instance (or this one
+/// before a restart) counted drops out of <c>today</c> and <c>total</c> at the flush. Persisted totals are exact.
+/// </para>
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "SemaphoreSlim holds nothing to release unless AvailableWaitHandle is used; disposing it would race the final flush at shutdown.")]
 public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, HitOptions options)
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
-    private readonly Dictionary<string, DateTime> _lastSeen = new(StringComparer.Ordinal);
+    private readonly RecentVisitors _recent = new(options.VisitorCacheSize);
     private readonly Dictionary<Guid, long> _flushedTotals = [];
     private PendingHits _pending = new();
     private PendingHits? _inFlight;
     private DateTime _lastPruned;
 
-    /// <summary>Counts one page view at the current instant; returns whether it started a new visit.</summary>
+    private TimeSpan VisitTimeout => TimeSpan.FromMinutes(options.VisitTimeoutMinutes);
+
+    /// <summary>How many visitor ids this instance holds in memory (at most <see cref="HitOptions.VisitorCacheSize"/>).</summary>
+    internal int CachedVisitors
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _recent.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Counts one page view at the current instant. Returns false when it is certainly not a new visit (this instance
+    /// saw the visitor in the same visit window), true when it may be one: the next flush decides.
+    /// </summary>
     public bool Record(string visitorId, Guid? articleId, Guid? directiveId)
     {
-        var now = clock.GetUtcNow();
-        var day = VietnamTime.DateOf(now);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var day = VisitRule.DayOf(now);
         lock (_gate)
         {
-            var newVisit = !_lastSeen.TryGetValue(visitorId, out var last)
-                || now.UtcDateTime - last >= TimeSpan.FromMinutes(options.VisitTimeoutMinutes)
-                || VietnamTime.DateOf(new DateTimeOffset(last, TimeSpan.Zero)) != day;
-            _lastSeen[visitorId] = now.UtcDateTime;
-            _pending.Add(day, newVisit, articleId, directiveId);
-            return newVisit;
+            var candidate = !(_recent.TryGet(visitorId, out var last) && VisitRule.SameVisit(last, now, VisitTimeout));
+            _recent.Set(visitorId, now);
+            _pending.Add(visitorId, now, day, candidate, articleId, directiveId);
+            return candidate;
         }
     }
 
@@ -68,7 +101,10 @@ public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, Time
         }
     }
 
-    /// <summary>Today's and all-time visits and page views; "today" is the calendar day in Asia/Ho_Chi_Minh.</summary>
+    /// <summary>
+    /// Today's and all-time visits and page views; "today" is the calendar day in Asia/Ho_Chi_Minh. Pending candidate
+    /// visits count as visits until the flush decides them.
+    /// </summary>
     public async Task<HitTotals> TotalsAsync(CancellationToken ct)
     {
         var today = VietnamTime.DateOf(clock.GetUtcNow());
@@ -100,7 +136,7 @@ public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, Time
         }
     }
 
-    /// <summary>Per-day counts between two Vietnamese calendar dates (inclusive), persisted plus pending.</summary>
+    /// <summary>Per-day counts between two Vietnamese calendar dates (inclusive), persisted plus pending (candidates as visits).</summary>
     public async Task<IReadOnlyList<DayTotals>> DailyAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         await _flushing.WaitAsync(ct);
@@ -127,7 +163,10 @@ public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, Time
         }
     }
 
-    /// <summary>Writes the pending increments in one transaction. On failure they are put back, so no count is lost.</summary>
+    /// <summary>
+    /// Writes the pending increments in one transaction, deciding the candidate visits against <c>VisitorSessions</c>.
+    /// On failure they are put back (undecided), so no count is lost.
+    /// </summary>
     public async Task FlushAsync(CancellationToken ct)
     {
         await _flushing.WaitAsync(ct);
@@ -149,7 +188,7 @@ public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, Time
             Dictionary<Guid, long>? previous = null;
             try
             {
-                await HitStore.WriteAsync(contexts, batch, totals =>
+                await HitStore.WriteAsync(contexts, batch, VisitTimeout, clock.GetUtcNow().UtcDateTime, totals =>
                 {
                     lock (_gate)
                     {
@@ -185,7 +224,7 @@ public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, Time
         }
     }
 
-    /// <summary>Forgets visitors idle longer than the visit timeout, at most once a minute. Call under the gate.</summary>
+    /// <summary>Forgets visitors whose visit can no longer continue (timed out, or seen on a previous day), at most once a minute. Call under the gate.</summary>
     private void PruneIdleVisitors()
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -195,11 +234,7 @@ public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, Time
         }
 
         _lastPruned = now;
-        var cutoff = now - TimeSpan.FromMinutes(options.VisitTimeoutMinutes);
-        foreach (var idle in _lastSeen.Where(v => v.Value < cutoff).Select(v => v.Key).ToList())
-        {
-            _lastSeen.Remove(idle);
-        }
+        _recent.RemoveSeenBefore(VisitRule.ExpiredBefore(now, VisitTimeout));
     }
 }
 

@@ -617,6 +617,22 @@ namespace Portal.Api.Data.Migrations.Postgres
                     b.ToTable("DailyHits");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Hits.VisitorSession", b =>
+                {
+                    b.Property<byte[]>("VisitorHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("LastSeen")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("VisitorHash");
+
+                    b.HasIndex("LastSeen");
+
+                    b.ToTable("VisitorSessions", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Media.MediaItem", b =>
                 {
                     b.Property<Guid>("Id")

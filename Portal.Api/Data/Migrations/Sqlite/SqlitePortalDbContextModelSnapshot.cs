@@ -592,6 +592,22 @@ namespace Portal.Api.Data.Migrations.Sqlite
                     b.ToTable("DailyHits");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Hits.VisitorSession", b =>
+                {
+                    b.Property<byte[]>("VisitorHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("LastSeen")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VisitorHash");
+
+                    b.HasIndex("LastSeen");
+
+                    b.ToTable("VisitorSessions", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Media.MediaItem", b =>
                 {
                     b.Property<Guid>("Id")
