@@ -3,7 +3,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Portal.Api.Data;
 
 /// <summary>The SQLite context (the embedded default); its migrations live in Data/Migrations/Sqlite.</summary>
-public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // Text search filters by rowid, the key of the FTS5 trigram indexes (SearchIndexSql).
+        Infrastructure.SubstringSearch.MapRowId(modelBuilder);
+    }
+}
 
 /// <summary>The PostgreSQL context (scale-out); its migrations live in Data/Migrations/Postgres.</summary>
 public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options)
@@ -11,6 +19,14 @@ public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbCon
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        // Substring search (LIKE '%term%' on the folded text) through trigram GIN indexes. CREATE EXTENSION needs a
+        // superuser or a role allowed to create it (pg_trgm is a trusted extension since PostgreSQL 13, so the database
+        // owner may); elsewhere an administrator runs `CREATE EXTENSION pg_trgm;` in Portal's database before migrating.
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.Entity<Domain.Articles.Article>().HasIndex(a => a.SearchText)
+            .HasDatabaseName("IX_Articles_SearchText_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        modelBuilder.Entity<Domain.Directives.Directive>().HasIndex(d => d.SearchText)
+            .HasDatabaseName("IX_Directives_SearchText_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
         // Instances share the database, so the version their response caches check lives in it (SQLite keeps it in memory).
         modelBuilder.Entity<ContentVersionRow>(b =>
         {

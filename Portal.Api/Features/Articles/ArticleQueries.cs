@@ -54,7 +54,7 @@ internal static class ArticleQueries
     }
 
     /// <summary>Applies the list filters; records malformed values in <paramref name="errors"/>.</summary>
-    public static IQueryable<Article> Filter(this IQueryable<Article> articles, ArticleListQuery query, QueryErrors errors)
+    public static IQueryable<Article> Filter(this IQueryable<Article> articles, PortalDbContext db, ArticleListQuery query, QueryErrors errors)
     {
         if (query.From is { } from && query.To is { } to && to <= from)
         {
@@ -87,22 +87,15 @@ internal static class ArticleQueries
             articles = articles.Where(a => a.Tags.Any(t => t.Key == key));
         }
 
-        return articles.Search(query.Q, errors);
+        return articles.Search(db, query.Q, errors);
     }
 
     /// <summary>
-    /// Matches every folded term of <paramref name="q"/> as a substring of the pre-folded search text.
-    /// LIKE wildcards in the query are escaped, so '%' and '_' are literal characters.
+    /// Matches every folded term of <paramref name="q"/> as a substring of the pre-folded search text, through the
+    /// trigram index (<see cref="SubstringSearch"/>). '%' and '_' in the query are literal characters.
     /// </summary>
-    public static IQueryable<Article> Search(this IQueryable<Article> articles, string? q, QueryErrors errors)
-    {
-        foreach (var pattern in SearchPatterns(q, errors))
-        {
-            articles = articles.Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));
-        }
-
-        return articles;
-    }
+    public static IQueryable<Article> Search(this IQueryable<Article> articles, PortalDbContext db, string? q, QueryErrors errors) =>
+        articles.Containing(db, SubstringSearch.Terms(q, errors));
 
     /// <summary>
     /// Relevance for a search without an explicit sort: articles whose title holds more of the terms come first,
@@ -110,7 +103,7 @@ internal static class ArticleQueries
     /// </summary>
     public static IQueryable<Article> RankedBy(this IQueryable<Article> articles, string? q)
     {
-        var patterns = SearchPatterns(q, new QueryErrors());
+        var patterns = SubstringSearch.Terms(q, new QueryErrors()).Select(SubstringSearch.LikePattern).ToList();
         if (patterns.Count == 0)
         {
             return articles;
@@ -127,26 +120,6 @@ internal static class ArticleQueries
 
         var score = Expression.Lambda<Func<Article, int>>(sum, article);
         return articles.OrderByDescending(score).ThenByDescending(a => a.PublishedAt).ThenBy(a => a.Id);
-    }
-
-    /// <summary>LIKE patterns for the distinct folded terms of <paramref name="q"/> (at most 10).</summary>
-    private static List<string> SearchPatterns(string? q, QueryErrors errors)
-    {
-        if (q is null)
-        {
-            return [];
-        }
-
-        if (q.Length > 200)
-        {
-            errors.Add("q", "'q' must be at most 200 characters.");
-            return [];
-        }
-
-        return VietnameseText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Distinct(StringComparer.Ordinal).Take(10)
-            .Select(term => "%" + Like.Escape(term) + "%")
-            .ToList();
     }
 }
 

@@ -48,7 +48,7 @@ internal static class ArticleReadEndpoints
         }
 
         var scope = editor ? db.Articles.AsNoTracking().ForEditor(query.Status, now, errors) : db.Articles.AsNoTracking().VisibleAt(now);
-        var articles = scope.Filter(query, errors);
+        var articles = scope.Filter(db, query, errors);
         if (query.Directive is { } directiveId)
         {
             articles = articles.LinkedTo(db, directiveId);

@@ -46,8 +46,13 @@ internal static class DirectiveQueries
             .Where(r => r.Kind == RelationKind.Replaces && db.Directives.VisibleAt(nowUtc).Any(d => d.Id == r.FromId))
             .Select(r => r.ToId);
 
-    public static IQueryable<Directive> Filter(this IQueryable<Directive> directives, DirectiveListQuery query, QueryErrors errors, DateOnly today, IQueryable<Guid> replaced)
+    /// <summary>
+    /// Applies the list filters; records malformed values in <paramref name="errors"/>. The text filters (<c>q</c>,
+    /// <c>field</c>) are substring matches on the folded search text, through the trigram index (<see cref="SubstringSearch"/>).
+    /// </summary>
+    public static IQueryable<Directive> Filter(this IQueryable<Directive> directives, PortalDbContext db, DirectiveListQuery query, QueryErrors errors, DateOnly today, IQueryable<Guid> replaced)
     {
+        var terms = new List<string>();
         if (!string.IsNullOrWhiteSpace(query.Type))
         {
             var code = DocumentTypes.Canonicalize(query.Type.Trim()) ?? query.Type.Trim();
@@ -79,8 +84,8 @@ internal static class DirectiveQueries
 
         if (!string.IsNullOrWhiteSpace(query.Field))
         {
-            var field = "%" + Like.Escape(VietnameseText.Fold(query.Field)) + "%";
-            directives = directives.Where(d => EF.Functions.Like(d.SearchText, field, Like.EscapeCharacter));
+            // The whole folded value is one term: "giáo dục" must occur as it is written.
+            terms.Add(VietnameseText.Fold(query.Field));
         }
 
         if (query.Validity is not null)
@@ -95,23 +100,8 @@ internal static class DirectiveQueries
             }
         }
 
-        if (query.Q is not null)
-        {
-            if (query.Q.Length > 200)
-            {
-                errors.Add("q", "'q' must be at most 200 characters.");
-            }
-            else
-            {
-                foreach (var term in VietnameseText.Fold(query.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(10))
-                {
-                    var pattern = "%" + Like.Escape(term) + "%";
-                    directives = directives.Where(d => EF.Functions.Like(d.SearchText, pattern, Like.EscapeCharacter));
-                }
-            }
-        }
-
-        return directives;
+        terms.AddRange(SubstringSearch.Terms(query.Q, errors));
+        return directives.Containing(db, terms.Distinct(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>The validity rule as a query, so lists can filter by it; <see cref="ValidityOf"/> is the same rule in memory.</summary>

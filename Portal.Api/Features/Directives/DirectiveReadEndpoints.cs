@@ -75,7 +75,7 @@ internal static class DirectiveReadEndpoints
         var today = VietnamTime.DateOf(now);
         var replaced = db.ReplacedIds(now.UtcDateTime);
         var scope = editor ? db.Directives.AsNoTracking().ForEditor(query.Status, now.UtcDateTime, errors) : db.Directives.AsNoTracking().VisibleAt(now.UtcDateTime);
-        var ordered = DirectiveQueries.Sorts.Apply(scope.Filter(query, errors, today, replaced), query.Sort, errors);
+        var ordered = DirectiveQueries.Sorts.Apply(scope.Filter(db, query, errors, today, replaced), query.Sort, errors);
         if (errors.Any)
         {
             return errors.ToProblem();

@@ -20,6 +20,7 @@ namespace Portal.Api.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Portal.Api.Data.AppliedSeed", b =>
@@ -161,6 +162,12 @@ namespace Portal.Api.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("IX_Articles_SearchText_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -376,6 +383,12 @@ namespace Portal.Api.Data.Migrations.Postgres
                     b.HasIndex("IssuerId");
 
                     b.HasIndex("NumberKey");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("IX_Directives_SearchText_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("UniquenessKey")
                         .IsUnique();
