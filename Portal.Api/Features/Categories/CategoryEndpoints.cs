@@ -97,7 +97,7 @@ internal static class CategoryEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Preconditions.LostRace();
+            return Preconditions.LostRace(http.Request);
         }
 
         var response = ToResponse(category);
@@ -124,8 +124,7 @@ internal static class CategoryEndpoints
         }
 
         db.Categories.Remove(category);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
+        return await db.TrySaveAsync(ct) == SaveOutcome.Saved ? TypedResults.NoContent() : Preconditions.LostRace(http.Request);
     }
 
     private static CategoryResponse ToResponse(Category c) => new(c.Id, c.Name, c.Slug, c.Description, c.Version);
