@@ -77,6 +77,11 @@ internal static class DirectiveAttachmentEndpoints
             return Problems.Field(StatusCodes.Status413PayloadTooLarge, "file", $"The file has {file.Length} bytes; a document may have at most {max}.");
         }
 
+        if (UploadNames.Check(file.FileName, "file") is { } badName)
+        {
+            return badName;
+        }
+
         await using var content = await SeekableAsync(file, ct);
         if (ContentSniffer.Document(content) is not { } type)
         {
