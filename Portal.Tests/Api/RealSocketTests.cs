@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -14,6 +15,27 @@ namespace Portal.Tests.Api;
 /// </summary>
 public sealed class RealSocketTests
 {
+    [Fact]
+    public async Task X_Forwarded_For_from_a_loopback_peer_is_ignored_when_no_trusted_proxy_is_configured()
+    {
+        using var app = OnKestrel(new PortalApp().Setting("Hits:RateLimit:PermitLimit", "1").Setting("Hits:RateLimit:WindowSeconds", "3600"));
+        var client = Client(app);
+        Assert.Equal(HttpStatusCode.Accepted, await PostHitAsync(client, "visitor-a", "203.0.113.1"));
+        // Another forwarded address does not make another client: the peer (127.0.0.1) is not a trusted proxy.
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostHitAsync(client, "visitor-a", "203.0.113.2"));
+    }
+
+    [Fact]
+    public async Task X_Forwarded_For_from_a_configured_trusted_proxy_is_honoured()
+    {
+        using var app = OnKestrel(new PortalApp().Setting("Hits:RateLimit:PermitLimit", "1").Setting("Hits:RateLimit:WindowSeconds", "3600")
+            .Setting("Network:TrustedProxies:0", "127.0.0.1"));
+        var client = Client(app);
+        Assert.Equal(HttpStatusCode.Accepted, await PostHitAsync(client, "visitor-b", "203.0.113.1"));
+        Assert.Equal(HttpStatusCode.Accepted, await PostHitAsync(client, "visitor-b", "203.0.113.2"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostHitAsync(client, "visitor-b", "203.0.113.2"));
+    }
+
     [Fact]
     public async Task A_number_in_the_path_is_percent_decoded_exactly_once()
     {
@@ -42,4 +64,12 @@ public sealed class RealSocketTests
     {
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single()),
     };
+
+    private static async Task<HttpStatusCode> PostHitAsync(HttpClient client, string visitor, string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/hits") { Content = JsonContent.Create(new { path = "/" }) };
+        request.Headers.Add("X-Visitor-Id", visitor);
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return (await client.SendAsync(request)).StatusCode;
+    }
 }
