@@ -48,15 +48,45 @@ public static class ContentSniffer
         content.Position = 0;
         if (head.StartsWith("%PDF-"u8))
         {
-            return Pdf;
+            return HasPdfTrailer(content) ? Pdf : null;
         }
 
         if (head.StartsWith(OleMagic))
         {
-            return Doc;
+            return IsCompoundFile(content) ? Doc : null;
         }
 
         return head.StartsWith("PK\x03\x04"u8) ? ZipDocument(content) : null;
+    }
+
+    /// <summary>A PDF ends with <c>%%EOF</c> (ISO 32000-1 §7.5.5); readers accept a little trailing junk, so the last KiB is searched.</summary>
+    private static bool HasPdfTrailer(Stream content)
+    {
+        var tail = new byte[(int)Math.Min(1024, content.Length)];
+        content.Position = content.Length - tail.Length;
+        content.ReadExactly(tail);
+        content.Position = 0;
+        return tail.AsSpan().LastIndexOf("%%EOF"u8) >= 0;
+    }
+
+    /// <summary>
+    /// An OLE compound file header ([MS-CFB] §2.2): after the signature, byte order FFFE, major version 3 (512-byte
+    /// sectors, shift 9) or 4 (4096-byte sectors, shift 12), and a file long enough to hold the header sector.
+    /// </summary>
+    private static bool IsCompoundFile(Stream content)
+    {
+        Span<byte> header = stackalloc byte[32];
+        content.Position = 0;
+        var read = content.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        content.Position = 0;
+        if (read < header.Length || content.Length < 512)
+        {
+            return false;
+        }
+
+        var major = header[26] | (header[27] << 8);
+        var shift = header[30] | (header[31] << 8);
+        return header[28] == 0xFE && header[29] == 0xFF && ((major == 3 && shift == 9) || (major == 4 && shift == 12));
     }
 
     private static SniffedType? ZipDocument(Stream content)

@@ -29,7 +29,7 @@ internal readonly record struct WriteTarget<T>(T? Item, ProblemHttpResult? Refus
 /// <summary>
 /// The editorial write path shared by articles and directives: load the item (not deleted) and check If-Match
 /// against its revision; apply a <see cref="Lifecycle"/> action (refusals are 409); save with the concurrency
-/// token, so that a writer who lost the race gets 412 and changes nothing.
+/// token, so that a writer who lost the race changes nothing (412 with If-Match, else 409).
 /// </summary>
 internal static class LifecycleWrites
 {
@@ -44,7 +44,7 @@ internal static class LifecycleWrites
     }
 
     /// <summary>Applies <paramref name="action"/> to an item from <see cref="ForWriteAsync"/> and saves; null on success, else the problem to answer.</summary>
-    public static async Task<ProblemHttpResult?> ApplyAsync(DbContext db, IPublishable item, LifecycleAction action, DateTimeOffset? publishAt, DateTime nowUtc, CancellationToken ct)
+    public static async Task<ProblemHttpResult?> ApplyAsync(DbContext db, HttpRequest request, IPublishable item, LifecycleAction action, DateTimeOffset? publishAt, DateTime nowUtc, CancellationToken ct)
     {
         var refused = action switch
         {
@@ -58,7 +58,7 @@ internal static class LifecycleWrites
             return Problems.Conflict(refused);
         }
 
-        return await db.TrySaveAsync(ct) == SaveOutcome.Saved ? null : Preconditions.LostRace();
+        return await db.TrySaveAsync(ct) == SaveOutcome.Saved ? null : Preconditions.LostRace(request);
     }
 
     private static string? Delete(IPublishable item, DateTime nowUtc)
@@ -69,5 +69,5 @@ internal static class LifecycleWrites
 }
 
 /// <summary>Body of the publish action.</summary>
-/// <param name="PublishAt">When to publish (ISO 8601 instant); omitted or past = now, future = scheduled.</param>
+/// <param name="PublishAt">When to publish (ISO 8601 instant): past = published with that instant, future = scheduled; omitted = the item keeps its publish instant (see the publish operation).</param>
 public sealed record PublishCommand(DateTimeOffset? PublishAt);

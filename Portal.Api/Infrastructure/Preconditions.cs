@@ -7,7 +7,7 @@ namespace Portal.Api.Infrastructure;
 /// <summary>
 /// If-Match on writes (RFC 9110 §13.1.1). Portal's ETags for resources are <c>"r{version}-{hash}"</c>: the
 /// revision decides, so a view count that moved since the editor's GET does not make the write fail.
-/// No If-Match header: the write proceeds. A stale one: 412 and nothing changes.
+/// No If-Match header: the write proceeds (a lost race is 409). A stale one: 412 and nothing changes.
 /// </summary>
 internal static class Preconditions
 {
@@ -40,9 +40,14 @@ internal static class Preconditions
             ? Problems.PreconditionRequired("Send If-Match with the ETag from your last GET (or '*' to overwrite whatever is there).")
             : CheckIfMatch(request, currentVersion);
 
-    /// <summary>The 412 answered when another writer won the race between the check and the save.</summary>
-    public static ProblemHttpResult LostRace() =>
-        Problems.PreconditionFailed("Another change was saved first; GET the resource again and retry.");
+    /// <summary>
+    /// The answer when another writer won the race between the load and the save: 412 only when the client sent
+    /// If-Match (its precondition no longer holds); a client that sent none gets 409, since it stated no precondition.
+    /// </summary>
+    public static ProblemHttpResult LostRace(HttpRequest request) =>
+        request.Headers.IfMatch.Count > 0
+            ? Problems.PreconditionFailed("Another change was saved first; GET the resource again and retry.")
+            : Problems.Conflict("Another change to this resource was saved at the same moment; GET it again and retry.");
 
     private static int? VersionOf(string? quoted)
     {

@@ -19,7 +19,11 @@ internal static class TrustedProxies
         var entries = configuration.GetSection(Section).Get<string[]>() ?? [];
         services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The middleware checks senders only while some proxy is known: with empty lists it believes everyone.
+            // So with no trusted proxy configured, it is told to read no header at all.
+            o.ForwardedHeaders = entries.Any(e => !string.IsNullOrWhiteSpace(e))
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                : ForwardedHeaders.None;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
 #pragma warning disable ASPDEPR005 // The obsolete list still carries the default loopback network; it must be emptied too.

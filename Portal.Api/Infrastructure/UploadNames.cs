@@ -1,11 +1,12 @@
-using Portal.Domain.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Portal.Domain.Common;
 
 namespace Portal.Api.Infrastructure;
 
 /// <summary>
 /// The name a stored upload is served under (Content-Disposition): the uploader's name with its Vietnamese intact
-/// (NFC), without folder parts or control characters, at most 255 characters, and ending in the extension of the
-/// type its bytes were found to be — so "Quyết định.pdf" that is really a DOCX downloads as "Quyết định.docx".
+/// (NFC), once <see cref="FileNames"/> accepts it, at most 255 characters, and ending in the extension of the type its
+/// bytes were found to be — so "Quyết định.pdf" that is really a DOCX downloads as "Quyết định.docx".
 /// </summary>
 internal static class UploadNames
 {
@@ -14,12 +15,16 @@ internal static class UploadNames
     private static readonly HashSet<string> KnownExtensions = new(
         [".pdf", ".doc", ".docx", ".odt", ".jpg", ".jpeg", ".png", ".gif", ".webp"], StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The cleaned name; <paramref name="fallback"/> (without extension) when nothing usable was sent.</summary>
+    /// <summary>The 400 problem naming <paramref name="field"/> when the multipart file name <paramref name="uploaded"/> is refused; null when it may be stored.</summary>
+    public static ProblemHttpResult? Check(string? uploaded, string field) =>
+        FileNames.Refusal(FileNames.Normalize(uploaded ?? "")) is { } refusal && !string.IsNullOrWhiteSpace(uploaded)
+            ? Problems.Field(StatusCodes.Status400BadRequest, field, $"The file name is refused. {refusal}")
+            : null;
+
+    /// <summary>The name to store for an upload <see cref="Check"/> accepted; <paramref name="fallback"/> (without extension) when none was sent.</summary>
     public static string Clean(string? uploaded, SniffedType type, string fallback)
     {
-        var name = VietnameseText.Nfc(uploaded ?? "");
-        name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        var name = FileNames.Normalize(uploaded ?? "");
         var extension = Path.GetExtension(name);
         var stem = KnownExtensions.Contains(extension) ? name[..^extension.Length].TrimEnd() : name;
         if (stem.Trim('.', ' ').Length == 0)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Features;
+using Portal.Domain.Common;
 
 namespace Portal.Api.Infrastructure;
 
@@ -62,11 +63,16 @@ public static class Uploads
             return TooLarge(maxBytes);
         }
 
+        if (UploadNames.Check(file.FileName, field) is { } badName)
+        {
+            return new(null, null, Failure: badName);
+        }
+
         var copy = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await file.CopyToAsync(copy, ct);
         copy.Position = 0;
-        var name = Path.GetFileName(file.FileName);
-        return new(copy, string.IsNullOrWhiteSpace(name) ? "upload" : name, null);
+        var name = FileNames.Normalize(file.FileName);
+        return new(copy, name.Length == 0 ? "upload" : name, null);
     }
 
     private static Upload TooLarge(long maxBytes) => new(null, null, Failure: TypedResults.Problem(

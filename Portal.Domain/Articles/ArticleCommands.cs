@@ -77,7 +77,7 @@ public sealed class ImageCommandValidator : AbstractValidator<ImageCommand>
     {
         RuleFor(x => x).Must(x => x.MediaId is not null || !string.IsNullOrWhiteSpace(x.FileName))
             .WithName("mediaId").WithMessage("An image needs a mediaId or a fileName.");
-        RuleFor(x => x.FileName).OptionalLine(255);
+        RuleFor(x => x.FileName).FileName().NotLegacyEncoded();
         RuleFor(x => x.Caption).OptionalLine(500);
         RuleFor(x => x.AltText).OptionalLine(300);
     }

@@ -21,7 +21,13 @@ public interface IPublishable
 /// </summary>
 public static class Lifecycle
 {
-    /// <summary>Publishes now, or schedules for <paramref name="atUtc"/> when it is in the future. Archived items must be unpublished first.</summary>
+    /// <summary>
+    /// Publishes, or schedules for <paramref name="atUtc"/> when it is in the future. Without an instant the item keeps
+    /// the one it has: publishing a published (or scheduled) item changes nothing, and republishing a draft that was
+    /// visible before (unpublished, or archived then unpublished) restores its first publish instant, so a correction
+    /// never re-dates the news; a draft never visible (new, or a cancelled schedule) is published now. An explicit
+    /// instant always wins. Archived items must be unpublished first.
+    /// </summary>
     public static string? Publish(IPublishable item, DateTime? atUtc, DateTime nowUtc)
     {
         if (item.Status == ContentStatus.Archived)
@@ -29,11 +35,24 @@ public static class Lifecycle
             return "An archived item cannot be published; unpublish it to a draft first.";
         }
 
+        var instant = atUtc ?? KeptPublishInstant(item, nowUtc);
+        if (item.Status == ContentStatus.Published && item.PublishedAt == instant)
+        {
+            return null;
+        }
+
         item.Status = ContentStatus.Published;
-        item.PublishedAt = atUtc ?? nowUtc;
+        item.PublishedAt = instant;
         Touch(item, nowUtc);
         return null;
     }
+
+    private static DateTime KeptPublishInstant(IPublishable item, DateTime nowUtc) => item.PublishedAt switch
+    {
+        { } kept when item.Status == ContentStatus.Published => kept,
+        { } first when first <= nowUtc => first,
+        _ => nowUtc,
+    };
 
     /// <summary>Takes a published, scheduled or archived item back to draft; it disappears from anonymous reads.</summary>
     public static string? Unpublish(IPublishable item, DateTime nowUtc)

@@ -50,6 +50,24 @@ public sealed class BadInputTests(SeededPortal portal) : IClassFixture<SeededPor
     }
 
     [Theory]
+    [InlineData("211%2FKH-HU")]
+    [InlineData("211/KH-HU")]
+    [InlineData("211%2fKH-HU")]
+    [InlineData("211%20KH%20HU")]
+    public async Task A_number_in_the_path_is_decoded_once_and_finds_the_plan(string number)
+    {
+        var plan = await (await _client.GetAsync($"/api/v1/directives/by-number/{number}")).Json();
+        Assert.Equal("211/KH-HU", plan["number"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_encoded_percent_sign_in_a_number_is_decoded_once()
+    {
+        var problem = await (await _client.GetAsync("/api/v1/directives/by-number/211%2525KH-HU")).Problem(HttpStatusCode.NotFound);
+        Assert.Contains("'211%25KH-HU'", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/api/v1/directives/by-number/211%3CKH-HU")]
     [InlineData("/api/v1/directives/by-number/211%0AKH-HU")]
     [InlineData("/api/v1/directives/by-number/%20%20")]

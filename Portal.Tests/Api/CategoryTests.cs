@@ -30,6 +30,30 @@ public sealed class CategoryTests : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteAsync($"/api/v1/categories/{unused["id"]}")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_category_whose_only_articles_are_deleted_can_be_deleted_and_their_tombstones_stay()
+    {
+        var editor = await _app.ClientWithRoleAsync("editor");
+        var category = await (await editor.PostJson("/api/v1/categories", new { name = Editing.Unique("Chuyên mục cũ") })).Json(HttpStatusCode.Created);
+        var article = await editor.CreateArticleAsync(new { title = Editing.Unique("Tin đã xoá"), categoryId = category["id"] });
+        var id = article["id"]!.GetValue<string>();
+        await editor.PublishAsync(id);
+        var sync = new SyncClient(_app.Client(), "article");
+        await sync.PullAsync(100);
+        Assert.Contains($"article:{id}", sync.Items.Keys);
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteAsync($"/api/v1/articles/{id}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteAsync($"/api/v1/categories/{category["id"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync($"/api/v1/categories/{category["id"]}")).StatusCode);
+        await sync.PullAsync(100);
+        Assert.DoesNotContain($"article:{id}", sync.Items.Keys);
+        Assert.Equal("deleted", sync.Tombstones[$"article:{id}"]["reason"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync($"/api/v1/articles/{id}")).StatusCode);
+        var fresh = new SyncClient(_app.Client(), "article");
+        await fresh.PullAsync(100);
+        Assert.Contains($"article:{id}", fresh.Tombstones.Keys);
+    }
+
     [Theory]
     [InlineData("""{"name":""}""", "name")]
     [InlineData("""{"name":"ok","slug":"Có Dấu"}""", "slug")]

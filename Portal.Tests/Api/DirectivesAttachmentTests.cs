@@ -118,22 +118,80 @@ public sealed class DirectivesAttachmentTests(SeededPortal portal) : IClassFixtu
         var bytes = new byte[length];
         Random.Shared.NextBytes(bytes);
         "%PDF-1.7\n"u8.CopyTo(bytes);
+        "\n%%EOF\n"u8.CopyTo(bytes.AsSpan(length - 7));
         return bytes;
     }
 
-    private static byte[] Docx()
+    private static byte[] Docx() => Zip(("[Content_Types].xml", "<?xml version=\"1.0\"?><root/>"), ("word/document.xml", "<?xml version=\"1.0\"?><root/>"));
+
+    private static byte[] Zip(params (string Name, string Text)[] entries)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var entry in new[] { "[Content_Types].xml", "word/document.xml" })
+            foreach (var (name, text) in entries)
             {
-                using var writer = new StreamWriter(zip.CreateEntry(entry).Open());
-                writer.Write("<?xml version=\"1.0\"?><root/>");
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(text);
             }
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>An OLE compound file header (version 3, 512-byte sectors) followed by one sector of zeros.</summary>
+    private static byte[] Doc(bool validHeader = true)
+    {
+        var bytes = new byte[1024];
+        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(bytes, 0);
+        if (validHeader)
+        {
+            bytes[24] = 0x3E;
+            bytes[26] = 3;
+            bytes[28] = 0xFE;
+            bytes[29] = 0xFF;
+            bytes[30] = 9;
+        }
+
+        return bytes;
+    }
+
+    public static TheoryData<string, byte[]> Impostors => new()
+    {
+        { "a PDF header followed by garbage", [.. "%PDF-1.7\n"u8, .. Enumerable.Repeat((byte)'x', 4000)] },
+        { "an OLE signature followed by garbage", Doc(validHeader: false) },
+        { "a ZIP without word/document.xml", Zip(("[Content_Types].xml", "<Types/>")) },
+        { "a ZIP without [Content_Types].xml", Zip(("word/document.xml", "<w/>")) },
+        { "a ZIP whose mimetype is not ODT", Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<x/>")) },
+        { "a truncated ZIP", Docx()[..40] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Impostors))]
+    public async Task A_file_that_only_starts_like_a_document_is_a_415_naming_file(string what, byte[] bytes)
+    {
+        var editor = await portal.App.ClientWithRoleAsync("editor");
+        var id = await DraftAsync(editor);
+        var response = await UploadAsync(editor, id, bytes, "văn bản.pdf");
+        Assert.True(response.StatusCode == HttpStatusCode.UnsupportedMediaType, $"{what}: {(int)response.StatusCode}");
+        await response.ProblemNaming("file", HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task Complete_PDF_DOC_and_ODT_files_are_accepted()
+    {
+        var editor = await portal.App.ClientWithRoleAsync("editor");
+        var id = await DraftAsync(editor);
+        foreach (var (bytes, type) in new[]
+        {
+            (Pdf(), "application/pdf"),
+            (Doc(), "application/msword"),
+            (Zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<x/>")), "application/vnd.oasis.opendocument.text"),
+        })
+        {
+            var created = await (await UploadAsync(editor, id, bytes, "văn bản")).Json(HttpStatusCode.Created);
+            Assert.Equal(type, created["contentType"]!.GetValue<string>());
+        }
     }
 
     private static async Task<string> DraftAsync(HttpClient editor) =>

@@ -21,6 +21,7 @@ public sealed class HitConcurrencyTests : IDisposable
         var admin = await _app.ClientWithRoleAsync("admin");
         var created = await (await admin.PostJson("/api/v1/articles", new { title = "Bài viết đếm lượt xem đồng thời" })).Json(HttpStatusCode.Created);
         var articleId = created["id"]!.GetValue<Guid>();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJson($"/api/v1/articles/{articleId}/publish", new { })).StatusCode);
         var before = await (await _app.Client().GetAsync("/api/v1/hits")).Json();
 
         var statuses = new ConcurrentBag<HttpStatusCode>();

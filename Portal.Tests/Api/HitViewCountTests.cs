@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Api.Features.Hits;
+using Portal.Domain.Common;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Api;
@@ -63,8 +64,59 @@ public sealed class HitViewCountTests : IDisposable
 
         // A reader took `persisted` from the database, then the batch was written before it asked the counter.
         await Counter.FlushAsync(CancellationToken.None);
-        Assert.Equal(4, Counter.PendingViews(id, persisted));
-        Assert.Equal(0, Counter.PendingViews(id, persisted + 4));
+        Assert.Equal(4, Counter.PendingViews(id, persisted, PublicationState.Published));
+        Assert.Equal(0, Counter.PendingViews(id, persisted + 4, PublicationState.Published));
+    }
+
+    [Fact]
+    public async Task Views_of_drafts_scheduled_archived_deleted_or_unknown_items_count_for_the_site_only()
+    {
+        var editor = await _app.ClientWithRoleAsync("editor");
+        var issuer = await DirectiveData.IssuerAsync(editor);
+        async Task<string> ArticleAsync() => (await editor.CreateArticleAsync(Editing.Article(Editing.Unique("Tin ẩn"))))["id"]!.GetValue<string>();
+        async Task<string> DirectiveAsync() =>
+            (await DirectiveData.CreateAsync(editor, new DirectiveBody($"{DirectiveData.NextNumber()}/KH-UBND", "KH", issuer)))["id"]!.GetValue<string>();
+        var hidden = new List<(string Resource, string Id)>();
+        foreach (var (resource, create) in new[] { ("articles", (Func<Task<string>>)ArticleAsync), ("directives", DirectiveAsync) })
+        {
+            hidden.Add((resource, await create())); // draft
+            var scheduled = await create();
+            Assert.Equal(HttpStatusCode.OK, (await editor.PostJson($"/api/v1/{resource}/{scheduled}/publish", new { publishAt = PortalApp.DefaultNow.AddDays(1) })).StatusCode);
+            var archived = await create();
+            Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync($"/api/v1/{resource}/{archived}/archive", null)).StatusCode);
+            hidden.AddRange([(resource, scheduled), (resource, archived)]);
+        }
+
+        var deleted = await ArticleAsync();
+        Assert.Equal(HttpStatusCode.OK, (await editor.PostJson($"/api/v1/articles/{deleted}/publish", new { })).StatusCode);
+        var before = (await (await _app.Client().GetAsync("/api/v1/hits")).Json())["pageViewsTotal"]!.GetValue<long>();
+
+        foreach (var (resource, id) in hidden)
+        {
+            await PostViewsAsync(resource == "articles" ? new { path = "/x", articleId = Guid.Parse(id) } : new { path = "/x", directiveId = (Guid?)Guid.Parse(id) }, 2);
+        }
+
+        await PostViewsAsync(new { path = "/x", articleId = Guid.Parse(deleted) }, 2);
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteAsync($"/api/v1/articles/{deleted}")).StatusCode);
+        await PostViewsAsync(new { path = "/x", articleId = Guid.NewGuid() }, 1);
+        await PostViewsAsync(new { path = "/x", directiveId = Guid.NewGuid() }, 1);
+
+        foreach (var flushed in new[] { false, true })
+        {
+            foreach (var (resource, id) in hidden)
+            {
+                var read = await (await editor.GetAsync($"/api/v1/{resource}/{id}")).Json();
+                Assert.True(read["viewCount"]!.GetValue<long>() == 0, $"{resource} {read["status"]} {id} (flushed: {flushed}) has {read["viewCount"]} views");
+            }
+
+            var listed = (await (await editor.GetAsync("/api/v1/articles?status=draft&pageSize=100")).Json())["items"]!.AsArray();
+            Assert.All(listed, i => Assert.Equal(0, i!["viewCount"]!.GetValue<long>()));
+            await Counter.FlushAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(before + (hidden.Count * 2) + 4, (await (await _app.Client().GetAsync("/api/v1/hits")).Json())["pageViewsTotal"]!.GetValue<long>());
+        _app.Clock.Advance(TimeSpan.FromDays(2)); // the scheduled article is now visible, without the views it got before
+        Assert.Equal(0, await ViewCountAsync($"/api/v1/articles/{hidden[1].Id}"));
     }
 
     public void Dispose() => _app.Dispose();

@@ -9,7 +9,7 @@ public sealed class MediaTests : IDisposable
 {
     private readonly PortalApp _app = new();
 
-    private static byte[] Png(int width, int height)
+    internal static byte[] Png(int width, int height)
     {
         using var bitmap = new SKBitmap(width, height);
         bitmap.Erase(SKColors.Red);

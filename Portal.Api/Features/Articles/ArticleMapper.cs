@@ -1,3 +1,4 @@
+using Portal.Api.Features.Hits;
 using Portal.Domain.Articles;
 using Portal.Domain.Common;
 using Riok.Mapperly.Abstractions;
@@ -15,19 +16,22 @@ internal static partial class ArticleMapper
     [MapperIgnoreSource(nameof(Article.Status))]
     private static partial ArticleResponse ToResponseCore(Article article, IReadOnlyList<DirectiveRef> directives, PublicationState status, long viewCount);
 
-    /// <summary>The full representation; <paramref name="pendingViews"/> are counted views not yet flushed.</summary>
-    public static ArticleResponse ToResponse(Article article, IReadOnlyList<DirectiveRef> directives, long pendingViews, DateTime nowUtc) =>
-        ToResponseCore(article, directives, Publication.StateAt(article.Status, article.PublishedAt, nowUtc), article.ViewCount + pendingViews);
+    /// <summary>The full representation, with the views <paramref name="hits"/> holds that are not yet flushed.</summary>
+    public static ArticleResponse ToResponse(Article article, IReadOnlyList<DirectiveRef> directives, HitCounter hits, DateTime nowUtc)
+    {
+        var state = Publication.StateAt(article.Status, article.PublishedAt, nowUtc);
+        return ToResponseCore(article, directives, state, article.ViewCount + hits.PendingViews(article.Id, article.ViewCount, state));
+    }
 
     /// <summary>
     /// Completes a projected item with what SQL cannot know: a published item whose instant is still ahead reads as
     /// scheduled, and views not yet flushed are added.
     /// </summary>
-    public static ArticleListItem Complete(ArticleListItem item, DateTime nowUtc, long pendingViews) => item with
+    public static ArticleListItem Complete(ArticleListItem item, DateTime nowUtc, HitCounter hits)
     {
-        Status = item.Status == PublicationState.Published && item.PublishedAt > nowUtc ? PublicationState.Scheduled : item.Status,
-        ViewCount = item.ViewCount + pendingViews,
-    };
+        var state = item.Status == PublicationState.Published && item.PublishedAt > nowUtc ? PublicationState.Scheduled : item.Status;
+        return item with { Status = state, ViewCount = item.ViewCount + hits.PendingViews(item.Id, item.ViewCount, state) };
+    }
 
     private static string MapTag(ArticleTag tag) => tag.Name;
 

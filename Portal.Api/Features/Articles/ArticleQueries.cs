@@ -50,7 +50,7 @@ internal static class ArticleQueries
     public static async Task<PagedList<ArticleListItem>> ToListPageAsync(this IQueryable<Article> ordered, PageRequest paging, HitCounter hits, DateTime nowUtc, CancellationToken ct)
     {
         var page = await ordered.ProjectToListItem().ToPageAsync(paging, ct);
-        return page with { Items = page.Items.Select(i => ArticleMapper.Complete(i, nowUtc, hits.PendingViews(i.Id, i.ViewCount))).ToList() };
+        return page with { Items = page.Items.Select(i => ArticleMapper.Complete(i, nowUtc, hits)).ToList() };
     }
 
     /// <summary>Applies the list filters; records malformed values in <paramref name="errors"/>.</summary>

@@ -22,6 +22,6 @@ internal static class ArticleRepresentation
     public static async Task<ArticleResponse> RepresentAsync(PortalDbContext db, Article article, bool editor, HitCounter hits, DateTime nowUtc, CancellationToken ct)
     {
         var directives = await db.ArticleDirectives(article.Id, nowUtc, includeUnpublished: editor).ToListAsync(ct);
-        return ArticleMapper.ToResponse(article, directives, hits.PendingViews(article.Id, article.ViewCount), nowUtc);
+        return ArticleMapper.ToResponse(article, directives, hits, nowUtc);
     }
 }

@@ -44,6 +44,7 @@ internal static class ArticleWriteEndpoints
             .WithSummary("Delete an article (editor)")
             .WithDescription("Soft delete: the article disappears from every read, and a tombstone remains for delta sync. Honours If-Match.")
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         writes.MapLifecycleActions<ArticleResponse>("Article", "an article", Transition);
@@ -100,7 +101,7 @@ internal static class ArticleWriteEndpoints
         switch (await db.TrySaveAsync(ct))
         {
             case SaveOutcome.Stale:
-                return Preconditions.LostRace();
+                return Preconditions.LostRace(http.Request);
             case SaveOutcome.Duplicate:
                 return Problems.Conflict($"The slug '{command.Slug}' is already used by another article.");
         }
@@ -113,7 +114,7 @@ internal static class ArticleWriteEndpoints
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, PortalDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var target = await db.Articles.Where(a => a.Id == id).ForWriteAsync(http.Request, NotFound(id), ct);
-        return (target.Refused ? target.Refusal : await LifecycleWrites.ApplyAsync(db, target.Item, LifecycleAction.Delete, null, clock.GetUtcNow().UtcDateTime, ct)) is { } problem
+        return (target.Refused ? target.Refusal : await LifecycleWrites.ApplyAsync(db, http.Request, target.Item, LifecycleAction.Delete, null, clock.GetUtcNow().UtcDateTime, ct)) is { } problem
             ? problem
             : TypedResults.NoContent();
     }
@@ -122,7 +123,7 @@ internal static class ArticleWriteEndpoints
     {
         var now = c.Clock.GetUtcNow().UtcDateTime;
         var target = await c.Db.Articles.Where(a => a.Id == id).ForWriteAsync(c.Http.Request, NotFound(id), c.Ct);
-        return (target.Refused ? target.Refusal : await LifecycleWrites.ApplyAsync(c.Db, target.Item, action, body?.PublishAt, now, c.Ct)) is { } problem
+        return (target.Refused ? target.Refusal : await LifecycleWrites.ApplyAsync(c.Db, c.Http.Request, target.Item, action, body?.PublishAt, now, c.Ct)) is { } problem
             ? problem
             : await Respond(c.Db, id, c.Hits, now, c.Http, c.Json, c.Ct);
     }

@@ -50,7 +50,7 @@ internal static class IssuingBodyEndpoints
             .WithDescription("Full replacement. Send If-Match with the ETag you read: a stale one is 412. A body cannot succeed itself (400), and successions cannot go round in a circle (422). Renaming a body does not change the issuer name printed on its directives.")
             .Validates<IssuingBodyCommand>()
             .ProducesProblems(
-                StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge,
                 StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         return app;
     }
@@ -131,7 +131,7 @@ internal static class IssuingBodyEndpoints
         body.Version++;
         if (await db.TrySaveAsync(ct) != SaveOutcome.Saved)
         {
-            return Preconditions.LostRace();
+            return Preconditions.LostRace(http.Request);
         }
 
         await tx.CommitAsync(ct);

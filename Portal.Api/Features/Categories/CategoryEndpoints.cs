@@ -35,7 +35,7 @@ internal static class CategoryEndpoints
             .Validates<CategoryCommand>()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         writes.MapDelete("{id:guid}", Delete).WithName("DeleteCategory").WithSummary("Delete an unused category (editor)")
-            .WithDescription("A category that articles still use is 409. Honours If-Match.")
+            .WithDescription("A category that articles still use is 409; deleted articles (tombstones) do not count and lose the category. Honours If-Match.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return app;
     }
@@ -98,7 +98,7 @@ internal static class CategoryEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Preconditions.LostRace();
+            return Preconditions.LostRace(http.Request);
         }
 
         var response = ToResponse(category);
@@ -119,13 +119,22 @@ internal static class CategoryEndpoints
             return stale;
         }
 
-        if (await db.Articles.AnyAsync(a => a.CategoryId == id, ct))
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Articles.AnyAsync(a => a.CategoryId == id && a.DeletedAt == null, ct))
         {
             return Problems.Conflict("Articles still use this category; move them to another category first.");
         }
 
+        // Deleted articles do not hold the category: their tombstones keep id, removedAt and reason only, so they lose
+        // it in place (no change is logged: for sync they are already gone, and a tombstone never carries a category).
+        await db.Articles.Where(a => a.CategoryId == id && a.DeletedAt != null).ExecuteUpdateAsync(s => s.SetProperty(a => a.CategoryId, (Guid?)null), ct);
         db.Categories.Remove(category);
-        await db.SaveChangesAsync(ct);
+        if (await db.TrySaveAsync(ct) != SaveOutcome.Saved)
+        {
+            return Preconditions.LostRace(http.Request);
+        }
+
+        await tx.CommitAsync(ct);
         return TypedResults.NoContent();
     }
 

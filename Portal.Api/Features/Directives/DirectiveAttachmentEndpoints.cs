@@ -43,14 +43,14 @@ internal static class DirectiveAttachmentEndpoints
             .WithFormOptions(multipartBodyLengthLimit: limit + MultipartOverhead)
             .ProducesValidationProblem()
             .ProducesProblems(
-                StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed,
+                StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
                 StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 
         writes.MapDelete("{id:guid}/attachments/{attachmentId:guid}", Remove)
             .WithName("RemoveDirectiveAttachment")
             .WithSummary("Remove a file from a directive (editor)")
             .WithDescription("Unlinks the file; the stored bytes stay (they are content-addressed and may be shared). Honours If-Match on the directive.")
-            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
         return group;
     }
 
@@ -77,6 +77,11 @@ internal static class DirectiveAttachmentEndpoints
             return Problems.Field(StatusCodes.Status413PayloadTooLarge, "file", $"The file has {file.Length} bytes; a document may have at most {max}.");
         }
 
+        if (UploadNames.Check(file.FileName, "file") is { } badName)
+        {
+            return badName;
+        }
+
         await using var content = await SeekableAsync(file, ct);
         if (ContentSniffer.Document(content) is not { } type)
         {
@@ -100,7 +105,7 @@ internal static class DirectiveAttachmentEndpoints
         Lifecycle.Touch(directive, now);
         if (await db.TrySaveAsync(ct) != SaveOutcome.Saved)
         {
-            return Preconditions.LostRace();
+            return Preconditions.LostRace(http.Request);
         }
 
         var response = DirectiveReader.ToAttachment(id, media);
@@ -145,7 +150,7 @@ internal static class DirectiveAttachmentEndpoints
 
         db.DirectiveAttachments.Remove(link);
         Lifecycle.Touch(directive, clock.GetUtcNow().UtcDateTime);
-        return await db.TrySaveAsync(ct) == SaveOutcome.Saved ? TypedResults.NoContent() : Preconditions.LostRace();
+        return await db.TrySaveAsync(ct) == SaveOutcome.Saved ? TypedResults.NoContent() : Preconditions.LostRace(http.Request);
     }
 
     /// <summary>The upload as a seekable stream (sniffing reads the head, then the store reads it all).</summary>

@@ -119,9 +119,9 @@ internal static class DirectiveReadEndpoints
     }
 
     public static async Task<Results<Ok<DirectiveResponse>, ProblemHttpResult, ValidationProblem>> GetByNumber(
-        string number, PortalDbContext db, TimeProvider clock, HitCounter hits, ClaimsPrincipal user, CancellationToken ct)
+        string number, PortalDbContext db, TimeProvider clock, HitCounter hits, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
-        var parsed = DocumentNumber.Parse(Uri.UnescapeDataString(number));
+        var parsed = DocumentNumber.Parse(RawCatchAll.Decode(http, "/by-number/", number));
         if (parsed.Error is { } error)
         {
             return Problems.Invalid("number", error);

@@ -25,6 +25,7 @@ internal static class DirectiveReader
         var relations = await RelationsAsync(db, d.Id, editor, now.UtcDateTime, ct);
         var replaced = await db.ReplacedIds(now.UtcDateTime).AnyAsync(r => r == d.Id, ct);
         var attachments = await AttachmentsAsync(db, d.Id, ct);
+        var state = Publication.StateAt(d.Status, d.PublishedAt, now.UtcDateTime);
         return new DirectiveResponse(
             d.Id, d.Number, d.NumberCanonical, d.NumberSystem, DocumentNumber.Parse(d.Number).Number?.Warnings ?? [],
             new DocumentTypeRef(d.TypeCode, d.TypeName),
@@ -32,8 +33,8 @@ internal static class DirectiveReader
             d.IssuedOn, d.EffectiveOn, d.ExpiresOn,
             DirectiveQueries.ValidityOf(d.IssuedOn, d.EffectiveOn, d.ExpiresOn, replaced, VietnamTime.DateOf(now)),
             d.Abstract, d.ContentHtml, d.Signer, d.Field,
-            Publication.StateAt(d.Status, d.PublishedAt, now.UtcDateTime), d.PublishedAt, d.CreatedAt, d.UpdatedAt,
-            d.ViewCount + hits.PendingViews(d.Id, d.ViewCount), relations, attachments, d.Version);
+            state, d.PublishedAt, d.CreatedAt, d.UpdatedAt,
+            d.ViewCount + hits.PendingViews(d.Id, d.ViewCount, state), relations, attachments, d.Version);
     }
 
     /// <summary>Relations of <paramref name="id"/> to directives the caller may read, outgoing first, then by issue date.</summary>

@@ -27,7 +27,7 @@ internal static class DirectiveRelationEndpoints
             .WithDescription("Body { \"kind\": \"implements\" | \"amends\" | \"replaces\" | \"guides\", \"targetId\": id }: this directive implements (amends, replaces, guides) the target. Adding a link that exists changes nothing. A link to itself or to an unknown directive is 400 naming targetId; a replaces link that would close a cycle is 422. Honours If-Match; returns the directive.")
             .Validates<RelationCommand>()
             .ProducesProblems(
-                StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge,
                 StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
 
         writes.MapDelete("{id:guid}/relations/{kind}/{targetId:guid}", Remove)
@@ -35,7 +35,7 @@ internal static class DirectiveRelationEndpoints
             .WithSummary("Remove a link from a directive to another (editor)")
             .WithDescription("kind is implements, amends, replaces or guides. 404 when the directive has no such link. Honours If-Match; returns the directive.")
             .ProducesValidationProblem()
-            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
         return group;
     }
 
@@ -64,7 +64,7 @@ internal static class DirectiveRelationEndpoints
             Lifecycle.Touch(directive, now.UtcDateTime);
             if (await db.TrySaveAsync(ct) != SaveOutcome.Saved)
             {
-                return Preconditions.LostRace();
+                return Preconditions.LostRace(c.Http.Request);
             }
         }
 
@@ -98,7 +98,7 @@ internal static class DirectiveRelationEndpoints
         Lifecycle.Touch(directive, now.UtcDateTime);
         return await db.TrySaveAsync(ct) == SaveOutcome.Saved
             ? await DirectiveWriteEndpoints.RespondAsync(c, id, now)
-            : Preconditions.LostRace();
+            : Preconditions.LostRace(c.Http.Request);
     }
 
     /// <summary>Why <paramref name="directive"/> may not get a <paramref name="kind"/> link to <paramref name="targetId"/>, or null.</summary>

@@ -41,7 +41,7 @@ internal static class DirectiveWriteEndpoints
             .WithName("DeleteDirective")
             .WithSummary("Delete a directive (editor)")
             .WithDescription("Soft delete: the directive disappears from every read, its number becomes free again, and a tombstone remains for delta sync. Honours If-Match.")
-            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
 
         writes.MapLifecycleActions<DirectiveResponse>("Directive", "a directive", Transition);
         return group;
@@ -61,7 +61,7 @@ internal static class DirectiveWriteEndpoints
         if (await c.Db.TrySaveAsync(c.Ct) != SaveOutcome.Saved)
         {
             // Another create took the number between the check and the insert: the unique index refused this one.
-            return await writer.DuplicateAsync(directive, c.Ct) ?? Preconditions.LostRace();
+            return await writer.DuplicateAsync(directive, c.Ct) ?? Preconditions.LostRace(c.Http.Request);
         }
 
         await writer.LinkMentionsAsync(directive, previousKey: null, c.Ct);
@@ -91,9 +91,9 @@ internal static class DirectiveWriteEndpoints
         switch (await c.Db.TrySaveAsync(c.Ct))
         {
             case SaveOutcome.Stale:
-                return Preconditions.LostRace();
+                return Preconditions.LostRace(c.Http.Request);
             case SaveOutcome.Duplicate:
-                return await writer.DuplicateAsync(directive, c.Ct) ?? Preconditions.LostRace();
+                return await writer.DuplicateAsync(directive, c.Ct) ?? Preconditions.LostRace(c.Http.Request);
         }
 
         await writer.LinkMentionsAsync(directive, previousKey, c.Ct);
@@ -112,7 +112,7 @@ internal static class DirectiveWriteEndpoints
 
         // A deleted directive gives its number back, and the articles citing it look for another holder.
         target.Item.UniquenessKey = null;
-        if (await LifecycleWrites.ApplyAsync(c.Db, target.Item, LifecycleAction.Delete, null, c.Clock.GetUtcNow().UtcDateTime, c.Ct) is { } problem)
+        if (await LifecycleWrites.ApplyAsync(c.Db, c.Http.Request, target.Item, LifecycleAction.Delete, null, c.Clock.GetUtcNow().UtcDateTime, c.Ct) is { } problem)
         {
             return problem;
         }
@@ -126,7 +126,7 @@ internal static class DirectiveWriteEndpoints
     {
         var now = c.Clock.GetUtcNow();
         var target = await c.Db.Directives.Where(d => d.Id == id).ForWriteAsync(c.Http.Request, NotFound(id), c.Ct);
-        return (target.Refused ? target.Refusal : await LifecycleWrites.ApplyAsync(c.Db, target.Item, action, body?.PublishAt, now.UtcDateTime, c.Ct)) is { } problem
+        return (target.Refused ? target.Refusal : await LifecycleWrites.ApplyAsync(c.Db, c.Http.Request, target.Item, action, body?.PublishAt, now.UtcDateTime, c.Ct)) is { } problem
             ? problem
             : await RespondAsync(c, id, now);
     }

@@ -37,14 +37,14 @@ internal static class LifecycleRoutes
         writes.MapPost("{id:guid}/publish", (Guid id, PublishCommand? body, [AsParameters] EditorialContext context) =>
                 transition(id, LifecycleAction.Publish, body, context))
             .Describe($"Publish{resource}", $"Publish or schedule {noun} (editor)",
-                "Body { \"publishAt\": instant } is optional: omitted or past publishes now; a future instant schedules it (invisible until then, no background job needed). Archived items must be unpublished first (409).")
+                "Body { \"publishAt\": instant } is optional. A given instant always wins: past or now publishes (with that instant), future schedules (invisible until then, no background job needed). Omitted, the item keeps its publish instant: publishing a published or scheduled item changes nothing (same revision and ETag); a draft that was visible before (unpublished, or archived and unpublished) is republished with its first publish instant; a draft never visible is published now. Archived items must be unpublished first (409).")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status415UnsupportedMediaType);
         writes.MapPost("{id:guid}/unpublish", (Guid id, [AsParameters] EditorialContext context) =>
                 transition(id, LifecycleAction.Unpublish, null, context))
-            .Describe($"Unpublish{resource}", $"Take {noun} back to draft (editor)", "Removes it from every anonymous read; a tombstone is recorded for delta sync.");
+            .Describe($"Unpublish{resource}", $"Take {noun} back to draft (editor)", "Removes it from every anonymous read; a tombstone is recorded for delta sync. The publish instant is kept for a later republish.");
         writes.MapPost("{id:guid}/archive", (Guid id, [AsParameters] EditorialContext context) =>
                 transition(id, LifecycleAction.Archive, null, context))
-            .Describe($"Archive{resource}", $"Archive {noun} (editor)", "Keeps it for the record; removed from every anonymous read.");
+            .Describe($"Archive{resource}", $"Archive {noun} (editor)", "Keeps it for the record with its publish instant; removed from every anonymous read. To show it again, unpublish then publish.");
         return writes;
     }
 

@@ -26,11 +26,11 @@ internal static class FeedSourceEndpoints
         group.MapPut("{id:guid}", Update).WithName("UpdateFeedSource").WithSummary("Replace a feed source (admin)")
             .WithDescription("Honours If-Match (stale: 412). Changing the URL forgets the stored ETag/Last-Modified and makes the source due at once.")
             .Validates<FeedSourceCommand>()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapDelete("{id:guid}", Delete).WithName("DeleteFeedSource").WithSummary("Delete a feed source (admin)")
             .WithDescription("Its run reports go with it; articles it imported stay, with their source. Honours If-Match.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("{id:guid}/import", Import).WithName("ImportFeedSource").WithSummary("Import a feed source now and return the run report (admin)")
             .WithDescription("Works for disabled sources too. Fetch and parse failures are reported in the run (outcome failed, errors), not as HTTP errors. 409 while another import of the source is running.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -105,7 +105,7 @@ internal static class FeedSourceEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Preconditions.LostRace();
+            return Preconditions.LostRace(http.Request);
         }
 
         var response = FeedSourceResponse.From(source);
@@ -127,8 +127,7 @@ internal static class FeedSourceEndpoints
         }
 
         db.FeedSources.Remove(source);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
+        return await db.TrySaveAsync(ct) == SaveOutcome.Saved ? TypedResults.NoContent() : Preconditions.LostRace(http.Request);
     }
 
     public static async Task<Results<Ok<FeedRunResponse>, ProblemHttpResult>> Import(

@@ -89,15 +89,17 @@ public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, Time
     /// <summary>
     /// The page views of one article or directive that <paramref name="persisted"/> — its ViewCount as just read from
     /// the database — does not include: pending ones, ones being written, and ones a batch wrote after that read.
-    /// Add it to <paramref name="persisted"/>; the sum is exact even when the read raced a flush.
+    /// Add it to <paramref name="persisted"/>; the sum is exact even when the read raced a flush. Views of an item that
+    /// whose <paramref name="state"/> is not published (draft, scheduled, archived) are not shown: the flush will not count them.
     /// </summary>
-    public long PendingViews(Guid contentId, long persisted)
+    public long PendingViews(Guid contentId, long persisted, PublicationState state)
     {
         lock (_gate)
         {
             // A flush records the item's new total before it commits: a read older than that total lacks the difference.
             var missed = Math.Max(0, _flushedTotals.GetValueOrDefault(contentId) - persisted);
-            return missed + _pending.Views.GetValueOrDefault(contentId) + (_inFlight?.Views.GetValueOrDefault(contentId) ?? 0);
+            return state != PublicationState.Published ? missed
+                : missed + _pending.Views.GetValueOrDefault(contentId) + (_inFlight?.Views.GetValueOrDefault(contentId) ?? 0);
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
+using Portal.Domain.Common;
 
 namespace Portal.Api.Features.Hits;
 
@@ -110,9 +111,11 @@ internal static class HitStore
     /// <summary>
     /// Writes <paramref name="batch"/> in one transaction (immediate on SQLite): first the visitors' latest page views,
     /// which decide the batch's visits (<see cref="VisitorSessionStore.RecordAsync"/>), then the day counts with those
-    /// visits, the view counts, and a bounded pruning of expired visitor rows. Just before committing, hands
-    /// <paramref name="beforeCommit"/> the new view totals of the items it touched (deleted or unknown ids are skipped).
-    /// <paramref name="nowUtc"/> decides which visitor rows have expired.
+    /// visits, the view counts, and a bounded pruning of expired visitor rows. Page views and visits always count for
+    /// the site; an item's own view count grows only while it is visible at <paramref name="nowUtc"/> (published, its
+    /// instant passed, not deleted) — the condition is part of each UPDATE, so the hot hit path never queries. Just
+    /// before committing, hands <paramref name="beforeCommit"/> the new view totals of the items it incremented.
+    /// <paramref name="nowUtc"/> also decides which visitor rows have expired.
     /// </summary>
     public static async Task WriteAsync(
         IDbContextFactory<PortalDbContext> contexts,
@@ -137,15 +140,15 @@ internal static class HitStore
                 """, ct);
         }
 
+        var counted = new List<Guid>(batch.Views.Count);
         foreach (var (id, views) in batch.Views.OrderBy(v => v.Key))
         {
-            if (batch.Articles.Contains(id))
+            var updated = batch.Articles.Contains(id)
+                ? await db.Articles.Where(a => a.Id == id).Visible(nowUtc).ExecuteUpdateAsync(s => s.SetProperty(a => a.ViewCount, a => a.ViewCount + views), ct)
+                : await db.Directives.Where(d => d.Id == id).Visible(nowUtc).ExecuteUpdateAsync(s => s.SetProperty(d => d.ViewCount, d => d.ViewCount + views), ct);
+            if (updated > 0)
             {
-                await db.Articles.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ViewCount, a => a.ViewCount + views), ct);
-            }
-            else
-            {
-                await db.Directives.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.ViewCount, d => d.ViewCount + views), ct);
+                counted.Add(id);
             }
         }
 
@@ -156,12 +159,15 @@ internal static class HitStore
             Math.Max(VisitorSessionStore.MinPrunePerFlush, 2 * visitors.Count),
             ct);
 
-        var ids = batch.Views.Keys.ToList();
-        var totals = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.ViewCount })
-            .Concat(db.Directives.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.ViewCount }))
+        var totals = await db.Articles.AsNoTracking().Where(a => counted.Contains(a.Id)).Select(a => new { a.Id, a.ViewCount })
+            .Concat(db.Directives.AsNoTracking().Where(d => counted.Contains(d.Id)).Select(d => new { d.Id, d.ViewCount }))
             .ToDictionaryAsync(t => t.Id, t => t.ViewCount, ct);
         beforeCommit(totals);
         // Never cancel the commit itself: a commit that happened but reported cancellation would be retried and counted twice.
         await tx.CommitAsync(CancellationToken.None);
     }
+
+    private static IQueryable<T> Visible<T>(this IQueryable<T> items, DateTime nowUtc)
+        where T : IPublishable =>
+        items.Where(i => i.DeletedAt == null && i.Status == ContentStatus.Published && i.PublishedAt <= nowUtc);
 }

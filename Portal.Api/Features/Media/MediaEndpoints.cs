@@ -78,7 +78,7 @@ internal static class MediaEndpoints
         {
             Id = Guid.CreateVersion7(),
             Kind = MediaKind.Image,
-            FileName = VietnameseText.Nfc(upload.FileName!),
+            FileName = upload.FileName!,
             ContentType = type.ContentType,
             Length = stored.Length,
             Width = size.Value.Width,

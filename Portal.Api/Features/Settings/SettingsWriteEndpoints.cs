@@ -120,7 +120,7 @@ internal static class SettingsWriteEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Preconditions.LostRace();
+            return Preconditions.LostRace(http.Request);
         }
 
         var response = SettingsEndpoints.Represent(settings, now, allBanners: true);
