@@ -102,5 +102,5 @@ echo
 echo "## Command"
 echo
 echo '```sh'
-echo "make bench SIZE=$(setting size) RUNS=$(setting runs) DURATION=$(setting duration) CONNECTIONS=$(setting connections)"
+echo "PORTAL_ARGS=\"$(setting portal_args)\" make bench SIZE=$(setting size) RUNS=$(setting runs) DURATION=$(setting duration) CONNECTIONS=$(setting connections)"
 echo '```'

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Portal.Api.Infrastructure.Caching;
@@ -16,7 +17,7 @@ public sealed class CacheOptions
 
 /// <summary>
 /// The framework's output cache for anonymous reads (articles, directives, settings, catalogues, feeds). A response is
-/// keyed by method, host, path (case-sensitive, as slugs are), every query parameter, the <see cref="ContentVersion"/>
+/// keyed by method, host, path (case-sensitive, as slugs are) and raw request target, every query parameter, the <see cref="ContentVersion"/>
 /// read before rendering, and the <see cref="ContentHorizon"/>. So an edit — through this instance or, on PostgreSQL,
 /// any other — is seen by the very next read, a scheduled item appears at its publish instant, and nothing is served
 /// past a change. Requests with an Authorization header (editors, admins) are never served from or stored in the cache,
@@ -48,7 +49,10 @@ internal static class ReaderCache
                 }
 
                 b.Expire(TimeSpan.FromMinutes(10)).Tag(Tag).VaryByValue(async (http, ct) =>
-                    new KeyValuePair<string, string>("v", await http.RequestServices.GetRequiredService<VersionTracker>().KeyAsync(ct)));
+                    new KeyValuePair<string, string>("v", await http.RequestServices.GetRequiredService<VersionTracker>().KeyAsync(ct)))
+                    // The decoded path conflates targets that differ only in encoding (%252F and %2F both read "%2F"), and
+                    // by-number reads the raw target, so the raw target is part of the key.
+                    .VaryByValue(http => new KeyValuePair<string, string>("raw", http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ""));
             });
         });
         return services;
