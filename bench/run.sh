@@ -14,7 +14,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${PORT:-5197}
 QUIET_LOAD=${QUIET_LOAD:-1.5}   # a phase starts once the 1-minute load average is below this …
-QUIET_WAIT=${QUIET_WAIT:-120}   # … or after this many seconds, and the report then says "measured under load"
+QUIET_WAIT=${QUIET_WAIT:-60}    # … or after this many seconds, and the report then says "measured under load"
 QUERY=${QUERY:-"cải cách hành chính"}
 # Extra Portal arguments. By default the per-client limit on POST /hits (60 a minute per visitor and address) is off:
 # the bench measures what the counter can take, and 1,000 bench visitors from one address would mostly get 429.
