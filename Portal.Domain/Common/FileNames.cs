@@ -31,6 +31,12 @@ public static class FileNames
             return "A file name must not contain control characters, invalid code points or bidirectional controls.";
         }
 
+        if (name.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            // U+FFFD stands in for bytes that were not valid UTF-8 (or an escaped lone surrogate): the real name is lost.
+            return "A file name must be valid UTF-8; this one had bytes that are not (shown as U+FFFD).";
+        }
+
         if (name.IndexOfAny(['/', '\\', '<', '>', ':', '"', '|', '?', '*']) >= 0)
         {
             return "A file name must not contain folder separators or any of < > : \" | ? * (send the name alone, e.g. \"Kế hoạch 211.pdf\").";

@@ -29,6 +29,7 @@ public sealed class FileNameTests(SeededPortal portal) : IClassFixture<SeededPor
         "ke:hoach.pdf",
         "ke*hoach?.pdf",
         "a\uFFFEb.pdf",
+        "ke-hoach\uFFFD.pdf", // what a server makes of a name whose bytes were not valid UTF-8
         new string('a', 252) + ".pdf",
     ];
 

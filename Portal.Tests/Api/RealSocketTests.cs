@@ -52,6 +52,32 @@ public sealed class RealSocketTests
         Assert.Contains("211%25KH-HU", twice["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_empty_Authorization_header_is_401_whether_or_not_the_reader_cache_holds_the_page()
+    {
+        // HttpClient drops an empty header, so the request is written by hand.
+        using var app = OnKestrel(new PortalApp());
+        var client = Client(app);
+        const string url = "/api/v1/articles?pageSize=7";
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithEmptyAuthorizationAsync(client.BaseAddress!, url));
+        await client.GetAsync(url);
+        Assert.NotNull((await client.GetAsync(url)).Headers.Age); // cached now
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithEmptyAuthorizationAsync(client.BaseAddress!, url));
+    }
+
+    private static async Task<HttpStatusCode> StatusWithEmptyAuthorizationAsync(Uri server, string target)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port);
+        var stream = tcp.GetStream();
+        var request = $"GET {target} HTTP/1.1\r\nHost: {server.Authority}\r\nAuthorization: \r\nConnection: close\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request));
+        using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync() ?? "";
+        return (HttpStatusCode)int.Parse(statusLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static PortalApp OnKestrel(PortalApp app)
     {
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

@@ -49,6 +49,11 @@ public sealed class SettingsPatchTests : IDisposable
     [InlineData("""{"links": [{"title": "Chính phủ", "url": "https://chinhphu.vn/", "order": 1, "target": "_blank"}]}""", "links[0].target")]
     [InlineData("""[{"op": "replace", "path": "/email", "value": "x@y.vn"}]""", "body")]
     [InlineData("""{"email": """, "body")]
+    [InlineData("""{"siteName": "Cổng \ud800"}""", "siteName")]
+    [InlineData("""{"republishNotice": "\udfff"}""", "republishNotice")]
+    [InlineData("""{"links": [{"title": "\ud800", "url": "https://chinhphu.vn/", "order": 1}]}""", "links[0].title")]
+    [InlineData("""{"banners": [{"title": "\udc00"}]}""", "banners[0].title")]
+    [InlineData("""{"\ud800": 1}""", "body")]
     public async Task A_patch_that_breaks_a_rule_is_a_400_naming_the_field_and_changes_nothing(string patch, string field)
     {
         var etag = await SettingsRequests.ETagAsync(_admin);

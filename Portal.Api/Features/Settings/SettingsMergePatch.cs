@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Portal.Api.Infrastructure;
 using Portal.Domain.Settings;
+using Portal.Domain.Text;
 
 namespace Portal.Api.Features.Settings;
 
@@ -30,13 +31,77 @@ internal static class SettingsMergePatch
         try
         {
             var node = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
-            return node is JsonObject patch
-                ? (patch, null)
-                : (null, Problems.Invalid("body", "A merge patch for the settings must be a JSON object, e.g. {\"email\": \"ubnd-vc@dongnai.gov.vn\"}."));
+            if (node is not JsonObject patch)
+            {
+                return (null, Problems.Invalid("body", "A merge patch for the settings must be a JSON object, e.g. {\"email\": \"ubnd-vc@dongnai.gov.vn\"}."));
+            }
+
+            // A "\ud800" escape parses into a string no UTF-8 writer accepts: refuse it here, naming where it is.
+            return InvalidText(patch, "") is { } path
+                ? (null, Problems.Invalid(path, $"'{path}' contains an invalid Unicode code point (a lone surrogate or a noncharacter)."))
+                : (patch, null);
         }
         catch (JsonException ex)
         {
             return (null, Problems.Invalid("body", $"The request body is not valid JSON: {ex.Message}"));
+        }
+    }
+
+    /// <summary>The field path of the first member name or string value with an invalid code point, or null.</summary>
+    private static string? InvalidText(JsonNode? node, string path)
+    {
+        switch (node)
+        {
+            case JsonObject members:
+                List<KeyValuePair<string, JsonNode?>> entries;
+                try
+                {
+                    entries = [.. members];
+                }
+                catch (InvalidOperationException)
+                {
+                    // A member name with an escaped lone surrogate cannot even be decoded.
+                    return path.Length == 0 ? "body" : path;
+                }
+
+                foreach (var (name, value) in entries)
+                {
+                    var member = path.Length == 0 ? name : $"{path}.{name}";
+                    if (VietnameseText.HasInvalidCodePoints(name))
+                    {
+                        return path.Length == 0 ? "body" : path;
+                    }
+
+                    if (InvalidText(value, member) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonArray items:
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (InvalidText(items[i], $"{path}[{i}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                try
+                {
+                    return VietnameseText.HasInvalidCodePoints(value.GetValue<string>()) ? path : null;
+                }
+                catch (InvalidOperationException)
+                {
+                    // System.Text.Json refuses to decode an escaped lone surrogate at all.
+                    return path;
+                }
+
+            default:
+                return null;
         }
     }
 

@@ -48,7 +48,9 @@ internal static class ReaderCache
                     return;
                 }
 
-                b.Expire(TimeSpan.FromMinutes(10)).Tag(Tag).VaryByValue(async (http, ct) =>
+                // Any Authorization header, even an empty one, goes past the cache to authentication (401 for a bad one).
+                b.With(c => c.HttpContext.Request.Headers.Authorization.Count == 0)
+                    .Expire(TimeSpan.FromMinutes(10)).Tag(Tag).VaryByValue(async (http, ct) =>
                     new KeyValuePair<string, string>("v", await http.RequestServices.GetRequiredService<VersionTracker>().KeyAsync(ct)))
                     // The decoded path conflates targets that differ only in encoding (%252F and %2F both read "%2F"), and
                     // by-number reads the raw target, so the raw target is part of the key.
