@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Api.Data;
 using Portal.Domain.Articles;
+using Portal.Domain.Common;
 using Portal.Domain.Directives;
 using Portal.Domain.Text;
 
@@ -80,37 +81,28 @@ internal static class SubstringSearch
     }
 
     /// <summary>Articles whose search text holds every one of <paramref name="terms"/>.</summary>
-    public static IQueryable<Article> Containing(this IQueryable<Article> articles, PortalDbContext db, IReadOnlyList<string> terms)
-    {
-        var (rowids, residual) = Plan(db, SearchIndexSql.Articles, terms);
-        if (rowids is not null)
-        {
-            articles = articles.Where(a => rowids.Contains(RowId(a.Id)));
-        }
-
-        foreach (var pattern in residual)
-        {
-            articles = articles.Where(a => EF.Functions.Like(a.SearchText, pattern, Like.EscapeCharacter));
-        }
-
-        return articles;
-    }
+    public static IQueryable<Article> Containing(this IQueryable<Article> articles, PortalDbContext db, IReadOnlyList<string> terms) =>
+        articles.Containing(db, SearchIndexSql.Articles, terms);
 
     /// <summary>Directives whose search text holds every one of <paramref name="terms"/>.</summary>
-    public static IQueryable<Directive> Containing(this IQueryable<Directive> directives, PortalDbContext db, IReadOnlyList<string> terms)
+    public static IQueryable<Directive> Containing(this IQueryable<Directive> directives, PortalDbContext db, IReadOnlyList<string> terms) =>
+        directives.Containing(db, SearchIndexSql.Directives, terms);
+
+    private static IQueryable<T> Containing<T>(this IQueryable<T> items, PortalDbContext db, SearchIndexSql.SearchedTable table, IReadOnlyList<string> terms)
+        where T : class, ISearchable
     {
-        var (rowids, residual) = Plan(db, SearchIndexSql.Directives, terms);
+        var (rowids, residual) = Plan(db, table, terms);
         if (rowids is not null)
         {
-            directives = directives.Where(d => rowids.Contains(RowId(d.Id)));
+            items = items.Where(i => rowids.Contains(RowId(i.Id)));
         }
 
         foreach (var pattern in residual)
         {
-            directives = directives.Where(d => EF.Functions.Like(d.SearchText, pattern, Like.EscapeCharacter));
+            items = items.Where(i => EF.Functions.Like(i.SearchText, pattern, Like.EscapeCharacter));
         }
 
-        return directives;
+        return items;
     }
 
     /// <summary>

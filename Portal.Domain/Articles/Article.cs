@@ -6,7 +6,7 @@ namespace Portal.Domain.Articles;
 /// A news article (tin bài). Instants are UTC. The publish instant decides visibility: a published
 /// article whose <see cref="PublishedAt"/> is in the future is "scheduled" and stays invisible until then.
 /// </summary>
-public sealed class Article : IPublishable
+public sealed class Article : IPublishable, ISearchable
 {
     public Guid Id { get; set; }
 

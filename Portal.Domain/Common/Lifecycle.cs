@@ -1,6 +1,15 @@
 namespace Portal.Domain.Common;
 
 /// <summary>Content whose editorial state follows the publish/unpublish/archive lifecycle (articles, directives).</summary>
+/// <summary>An entity the lists' text search reads: its id and its pre-folded search text.</summary>
+public interface ISearchable
+{
+    Guid Id { get; }
+
+    /// <summary>Title, lead and body folded by VietnameseText.Fold (no case, tone marks or đ).</summary>
+    string SearchText { get; }
+}
+
 public interface IPublishable
 {
     ContentStatus Status { get; set; }

@@ -8,7 +8,7 @@ namespace Portal.Domain.Directives;
 /// (ngày ban hành), effective date (ngày hiệu lực), abstract (trích yếu) and a downloadable file.
 /// Document dates are calendar dates in Asia/Ho_Chi_Minh, stored as dates, never as instants.
 /// </summary>
-public sealed class Directive : IPublishable
+public sealed class Directive : IPublishable, ISearchable
 {
     public Guid Id { get; set; }
 

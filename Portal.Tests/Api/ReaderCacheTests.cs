@@ -134,6 +134,17 @@ public sealed class ReaderCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task With_the_cache_disabled_every_read_is_rendered_afresh()
+    {
+        using var app = new PortalApp().Setting("Cache:Enabled", "false");
+        var reader = app.Client();
+        await reader.GetAsync("/api/v1/settings");
+        var second = await reader.GetAsync("/api/v1/settings");
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.False(FromCache(second));
+    }
+
+    [Fact]
     public async Task Paths_are_case_sensitive_and_every_query_parameter_is_part_of_the_key()
     {
         var (_, _, slug) = await PublishedArticleAsync("Bài phân biệt hoa thường");

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
@@ -13,6 +14,21 @@ namespace Portal.Api.Infrastructure.Caching;
 /// </summary>
 internal sealed class ContentVersionInterceptor(ContentVersion version, bool shared) : IDbTransactionInterceptor, ISaveChangesInterceptor, IDbCommandInterceptor
 {
+    // Contexts whose SaveChanges committed a transaction of its own: the commit raised the version already.
+    private readonly ConditionalWeakTable<DbContext, object> _committedDuringSave = [];
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Forget(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
         if (shared && !version.Migrating)
@@ -34,17 +50,17 @@ internal sealed class ContentVersionInterceptor(ContentVersion version, bool sha
         return result;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => version.Committed();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        version.Committed();
+        Committed(eventData.Context);
         return Task.CompletedTask;
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (result > 0 && eventData.Context?.Database.CurrentTransaction is null)
+        if (result > 0 && NeedsRaiseAfterSave(eventData.Context))
         {
             AfterAutocommit(eventData.Context?.Database.GetDbConnection()).GetAwaiter().GetResult();
         }
@@ -54,7 +70,7 @@ internal sealed class ContentVersionInterceptor(ContentVersion version, bool sha
 
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (result > 0 && eventData.Context?.Database.CurrentTransaction is null)
+        if (result > 0 && NeedsRaiseAfterSave(eventData.Context))
         {
             await AfterAutocommit(eventData.Context?.Database.GetDbConnection(), cancellationToken);
         }
@@ -81,6 +97,28 @@ internal sealed class ContentVersionInterceptor(ContentVersion version, bool sha
 
         return result;
     }
+
+    private void Committed(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _committedDuringSave.AddOrUpdate(context, this);
+        }
+
+        version.Committed();
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _committedDuringSave.Remove(context);
+        }
+    }
+
+    /// <summary>A save outside any open transaction whose writes no commit of its own has announced (a single autocommitted statement).</summary>
+    private bool NeedsRaiseAfterSave(DbContext? context) =>
+        context is not null && context.Database.CurrentTransaction is null && !_committedDuringSave.Remove(context);
 
     private async Task AfterAutocommit(DbConnection? connection, CancellationToken ct = default)
     {
