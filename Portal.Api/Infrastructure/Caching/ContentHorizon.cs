@@ -38,7 +38,7 @@ internal sealed class ContentHorizon(IDbContextFactory<PortalDbContext> contexts
             }
         }
 
-        return $"{version}.{current.Until.Ticks}";
+        return current.Key;
     }
 
     /// <summary>The earliest instant after <paramref name="nowUtc"/> at which time alone changes what readers see.</summary>
@@ -67,5 +67,9 @@ internal sealed class ContentHorizon(IDbContextFactory<PortalDbContext> contexts
 
     public void Dispose() => _gate.Dispose();
 
-    private sealed record Snapshot(long Version, DateTime Until);
+    private sealed record Snapshot(long Version, DateTime Until)
+    {
+        /// <summary>Built once per snapshot rather than on every request.</summary>
+        public string Key { get; } = $"{Version}.{Until.Ticks}";
+    }
 }
