@@ -50,8 +50,28 @@ internal static class SubstringSearch
             return [];
         }
 
+        if (!Accepts(q, parameter, errors))
+        {
+            return [];
+        }
+
         return VietnameseText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList();
+    }
+
+    /// <summary>
+    /// False, with an error against <paramref name="parameter"/>, for search text no stored text can hold: control
+    /// characters (a NUL would also end the index query early) and invalid code points.
+    /// </summary>
+    public static bool Accepts(string value, string parameter, QueryErrors errors)
+    {
+        if (Rules.HasNoControlCharacters(value))
+        {
+            return true;
+        }
+
+        errors.Add(parameter, $"'{parameter}' must not contain control characters or invalid code points.");
+        return false;
     }
 
     /// <summary>The LIKE pattern that matches <paramref name="term"/> anywhere (use with <see cref="Like.EscapeCharacter"/>).</summary>

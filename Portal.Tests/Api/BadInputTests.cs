@@ -9,6 +9,10 @@ public sealed class BadInputTests(SeededPortal portal) : IClassFixture<SeededPor
     private readonly HttpClient _client = portal.App.Client();
 
     [Theory]
+    [InlineData("/api/v1/articles?q=tre%00em", "q")]
+    [InlineData("/api/v1/articles?q=abc%00", "q")]
+    [InlineData("/api/v1/directives?q=tre%00em", "q")]
+    [InlineData("/api/v1/directives?field=tre%00em", "field")]
     [InlineData("/api/v1/articles?page=0", "page")]
     [InlineData("/api/v1/articles?page=-1", "page")]
     [InlineData("/api/v1/articles?page=abc", "page")]

@@ -54,6 +54,7 @@ public sealed class SettingsPatchTests : IDisposable
     [InlineData("""{"links": [{"title": "\ud800", "url": "https://chinhphu.vn/", "order": 1}]}""", "links[0].title")]
     [InlineData("""{"banners": [{"title": "\udc00"}]}""", "banners[0].title")]
     [InlineData("""{"\ud800": 1}""", "body")]
+    [InlineData("""{"phone": "0251 3861114", "phone": "0251 3861115"}""", "body")]
     public async Task A_patch_that_breaks_a_rule_is_a_400_naming_the_field_and_changes_nothing(string patch, string field)
     {
         var etag = await SettingsRequests.ETagAsync(_admin);

@@ -82,7 +82,7 @@ internal static class DirectiveQueries
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Field))
+        if (!string.IsNullOrWhiteSpace(query.Field) && SubstringSearch.Accepts(query.Field, "field", errors))
         {
             // The whole folded value is one term: "giáo dục" must occur as it is written.
             terms.Add(VietnameseText.Fold(query.Field));

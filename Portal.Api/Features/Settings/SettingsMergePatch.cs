@@ -30,7 +30,8 @@ internal static class SettingsMergePatch
     {
         try
         {
-            var node = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
+            // A member given twice is ambiguous (RFC 8259 §4): refused like any other invalid JSON.
+            var node = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }, cancellationToken: ct);
             if (node is not JsonObject patch)
             {
                 return (null, Problems.Invalid("body", "A merge patch for the settings must be a JSON object, e.g. {\"email\": \"ubnd-vc@dongnai.gov.vn\"}."));
@@ -44,6 +45,11 @@ internal static class SettingsMergePatch
         catch (JsonException ex)
         {
             return (null, Problems.Invalid("body", $"The request body is not valid JSON: {ex.Message}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // Checking member names for duplicates decodes them, and an escaped lone surrogate cannot be decoded.
+            return (null, Problems.Invalid("body", "A member name contains an invalid Unicode code point (a lone surrogate)."));
         }
     }
 
