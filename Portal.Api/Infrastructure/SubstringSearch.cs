@@ -60,17 +60,17 @@ internal static class SubstringSearch
     }
 
     /// <summary>
-    /// False, with an error against <paramref name="parameter"/>, for search text no stored text can hold: control
-    /// characters (a NUL would also end the index query early) and invalid code points.
+    /// False, with an error against <paramref name="parameter"/>, for search text with control characters, which no
+    /// stored text holds (a NUL would also end the index query early). Invalid code points are folded away instead.
     /// </summary>
     public static bool Accepts(string value, string parameter, QueryErrors errors)
     {
-        if (Rules.HasNoControlCharacters(value))
+        if (!value.Any(char.IsControl))
         {
             return true;
         }
 
-        errors.Add(parameter, $"'{parameter}' must not contain control characters or invalid code points.");
+        errors.Add(parameter, $"'{parameter}' must not contain control characters.");
         return false;
     }
 
