@@ -65,8 +65,14 @@ public static class SearchIndexSql
         return [$"{table.Index}_Insert", $"{table.Index}_Update", $"{table.Index}_Delete"];
     }
 
-    private static IEnumerable<string> CreateStatements(SearchedTable t)
+    /// <summary>
+    /// The statements <see cref="CreateSqlite"/> runs for one table: drop what exists, create the FTS5 table and its
+    /// triggers, and index every row the table holds. A bulk load may run <see cref="DropStatements"/> first, insert
+    /// without the triggers' per-row cost, and run these once at the end.
+    /// </summary>
+    public static IEnumerable<string> CreateStatements(SearchedTable t)
     {
+        ArgumentNullException.ThrowIfNull(t);
         foreach (var statement in DropStatements(t))
         {
             yield return statement;
@@ -99,8 +105,10 @@ public static class SearchIndexSql
         yield return $"""INSERT INTO "{t.Index}"("{t.Index}") VALUES ('rebuild');""";
     }
 
-    private static IEnumerable<string> DropStatements(SearchedTable t)
+    /// <summary>The statements that drop one table's FTS5 index and its triggers (the main table is untouched).</summary>
+    public static IEnumerable<string> DropStatements(SearchedTable t)
     {
+        ArgumentNullException.ThrowIfNull(t);
         foreach (var trigger in TriggerNames(t))
         {
             yield return $"""DROP TRIGGER IF EXISTS "{trigger}";""";
