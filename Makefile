@@ -69,10 +69,14 @@ crawlers:
 bench:
 	SIZE=$(SIZE) bench/run.sh
 
-## How each endpoint's cost grows from 1,000 to 100,000 articles; writes bench/results/scaling.md.
+## How each endpoint's cost grows from 1,000 to 100,000 articles, with and without the reader cache (each size seeded
+## once); writes bench/results/scaling.md.
+UNCACHED_ARGS ?= --Hits:RateLimit:PermitLimit=0 --Cache:Enabled=false
 bench-scaling:
 	SIZE=1000 bench/run.sh
 	SIZE=100000 bench/run.sh
+	SIZE=1000 VARIANT=uncached PORTAL_ARGS="$(UNCACHED_ARGS)" bench/run.sh
+	SIZE=100000 VARIANT=uncached PORTAL_ARGS="$(UNCACHED_ARGS)" bench/run.sh
 	bench/scaling.sh 1000 100000 > bench/results/scaling.md
 
 clean:

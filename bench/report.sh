@@ -23,7 +23,8 @@ other_max=$(awk -F'\t' 'BEGIN { m = 0 } $7 > m { m = $7 } END { print m }' "$raw
 quiet=$(awk -v a="$(setting portal_load)" -v b="$(setting limit_load)" -v q="$(setting quiet_load)" -v o="$other_max" \
   'BEGIN { print (a < q && b < q && o <= 10) ? "yes" : "no" }')
 
-echo "# Portal against the limit — $(setting size) articles"
+variant=$(setting variant)
+echo "# Portal against the limit — $(setting size) articles${variant:+ ($variant)}"
 echo
 if [ "$quiet" = no ]; then
   echo "**Measured under load:** the machine was busy with other work (load average $(setting portal_load) before Portal's phase,"
@@ -102,5 +103,5 @@ echo
 echo "## Command"
 echo
 echo '```sh'
-echo "PORTAL_ARGS=\"$(setting portal_args)\" make bench SIZE=$(setting size) RUNS=$(setting runs) DURATION=$(setting duration) CONNECTIONS=$(setting connections)"
+echo "PORTAL_ARGS=\"$(setting portal_args)\"${variant:+ VARIANT=$variant} make bench SIZE=$(setting size) RUNS=$(setting runs) DURATION=$(setting duration) CONNECTIONS=$(setting connections)"
 echo '```'

@@ -20,8 +20,13 @@ QUERY=${QUERY:-"cải cách hành chính"}
 # the bench measures what the counter can take, and 1,000 bench visitors from one address would mostly get 429.
 PORTAL_ARGS=${PORTAL_ARGS:---Hits:RateLimit:PermitLimit=0}
 REUSE=${REUSE:-0}               # 1: keep the database a previous run of this SIZE seeded (view counts will have grown)
+# A name for another report on the same SIZE, e.g. VARIANT=uncached PORTAL_ARGS="… --Cache:Enabled=false": its results go
+# to size-SIZE-VARIANT(.md) and it measures the database size-SIZE seeded (seeding it first if there is none).
+VARIANT=${VARIANT:-}
 
-raw="$PWD/bench/results/raw/size-$SIZE"
+name="size-$SIZE${VARIANT:+-$VARIANT}"
+raw="$PWD/bench/results/raw/$name"
+seeded="$PWD/bench/results/raw/size-$SIZE" # the database, its seeding log and the targets it holds
 base="http://127.0.0.1:$PORT"
 dotnet=${DOTNET:-dotnet}
 server_pid=""
@@ -184,13 +189,17 @@ started=$(date +%s)
 commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/results' || echo ' (with uncommitted changes)') on $(git rev-parse --abbrev-ref HEAD)"
 ensure_wrk
 reuse=no
-if [ "$REUSE" = 1 ] && [ -s "$raw/targets.txt" ] && [ -e "$raw/data/portal.db" ]; then
+if { [ "$REUSE" = 1 ] || [ -n "$VARIANT" ]; } && [ -s "$seeded/targets.txt" ] && [ -e "$seeded/data/portal.db" ]; then
   reuse=yes
-  find "$raw" -mindepth 1 -maxdepth 1 ! -name data ! -name targets.txt ! -name seed.log -exec rm -rf {} +
+  if [ "$raw" = "$seeded" ]; then
+    find "$raw" -mindepth 1 -maxdepth 1 ! -name data ! -name targets.txt ! -name seed.log -exec rm -rf {} +
+  else
+    rm -rf "$raw"
+  fi
 else
-  rm -rf "$raw"
+  rm -rf "$raw" "$seeded"
 fi
-mkdir -p "$raw/data" "$raw/wrk"
+mkdir -p "$seeded/data" "$raw/wrk"
 log "building (Release)"
 for project in Portal.Api/Portal.Api.csproj bench/Portal.Bench.Seed/Portal.Bench.Seed.csproj bench/Portal.Bench.Limit/Portal.Bench.Limit.csproj; do
   "$dotnet" build "$project" -c Release -nologo -v q >>"$raw/build.log" 2>&1 || { tail -30 "$raw/build.log" >&2; exit 1; }
@@ -202,22 +211,22 @@ else
   log "seeding $SIZE articles, $DIRECTIVES directives"
   "$dotnet" bench/Portal.Bench.Seed/bin/Release/net10.0/Portal.Bench.Seed.dll \
     --articles "$SIZE" --directives "$DIRECTIVES" --seed "$SEED" \
-    --Database:Path "$raw/data/portal.db" --Files:Root "$raw/data/files" >"$raw/targets.txt" 2>"$raw/seed.log" \
-    || { tail -30 "$raw/seed.log" >&2; exit 1; }
+    --Database:Path "$seeded/data/portal.db" --Files:Root "$seeded/data/files" >"$seeded/targets.txt" 2>"$seeded/seed.log" \
+    || { tail -30 "$seeded/seed.log" >&2; exit 1; }
 fi
-target() { sed -n "s/^$1=//p" "$raw/targets.txt"; }
+target() { sed -n "s/^$1=//p" "$seeded/targets.txt"; }
 article_slug=$(target article_slug)
 article_id=$(target article_id)
 directive_number=$(target directive_number)
 hits_body="{\"path\":\"/tin-tuc/$article_slug\",\"articleId\":\"$article_id\"}"
-db_mb=$(du -m "$raw/data/portal.db" | cut -f1)
+db_mb=$(du -m "$seeded/data/portal.db" | cut -f1)
 log "seeded in $(target seconds) s (database $db_mb MB); article $article_slug, directive $directive_number"
 
 log "Portal: waiting for a quiet machine (load < $QUIET_LOAD, at most $QUIET_WAIT s)"
 portal_load=$(wait_quiet)
 log "Portal: load average $portal_load"
 start_server portal "$PWD/Portal.Api/bin/Release/net10.0" Portal.Api.dll \
-  --Database:Path "$raw/data/portal.db" --Files:Root "$raw/data/files" $PORTAL_ARGS
+  --Database:Path "$seeded/data/portal.db" --Files:Root "$seeded/data/files" $PORTAL_ARGS
 capture GET
 measure portal GET
 portal_changed=$(differences GET)
@@ -240,6 +249,7 @@ stop_server
 
 cat >"$raw/run.env" <<EOF
 portal_args=$PORTAL_ARGS
+variant=$VARIANT
 size=$SIZE
 directives=$DIRECTIVES
 runs=$RUNS
@@ -271,8 +281,8 @@ os=$(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r)
 dotnet=SDK $("$dotnet" --version), ASP.NET Core $("$dotnet" --list-runtimes | awk '/AspNetCore/ { v = $2 } END { print v }')
 wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)
 EOF
-out=bench/results/size-$SIZE.md
-[ "$SIZE" != 10000 ] || out=bench/results/latest.md
+out=bench/results/$name.md
+[ "$name" != size-10000 ] || out=bench/results/latest.md
 bench/report.sh "$raw" >"$out"
 log "wrote $out"
 cat "$out"
