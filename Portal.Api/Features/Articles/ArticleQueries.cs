@@ -11,7 +11,7 @@ using Portal.Domain.Text;
 namespace Portal.Api.Features.Articles;
 
 /// <summary>Filters for the article list (API.md "Lists"). All instants are UTC.</summary>
-/// <param name="Q">Full-text query: case- and tone-insensitive (đ included); '%' and '_' are literal.</param>
+/// <param name="Q">Words (at most 10 different ones, 200 characters) that must each occur in the article; case- and tone-insensitive (đ included); '%' and '_' are literal.</param>
 /// <param name="Category">Category slug or id.</param>
 /// <param name="Tag">Tag (any spelling that folds to the same key).</param>
 /// <param name="From">Earliest publish instant (inclusive), ISO 8601.</param>
