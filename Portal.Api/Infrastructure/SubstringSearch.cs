@@ -68,6 +68,28 @@ internal static class SubstringSearch
     }
 
     /// <summary>
+    /// The folded text of a one-phrase filter (the directive list's <c>field</c>), matched whole rather than word by
+    /// word; null when absent or blank, or, with an error against <paramref name="parameter"/>, when longer than
+    /// <see cref="MaxQueryLength"/> or holding control characters.
+    /// </summary>
+    public static string? Phrase(string? value, QueryErrors errors, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (value.Length > MaxQueryLength)
+        {
+            errors.Add(parameter, $"'{parameter}' must be at most {MaxQueryLength} characters.");
+            return null;
+        }
+
+        return Accepts(value, parameter, errors) && VietnameseText.Fold(value) is { Length: > 0 } folded ? folded : null;
+    }
+
+    /// <summary>
     /// False, with an error against <paramref name="parameter"/>, for search text with control characters, which no
     /// stored text holds (a NUL would also end the index query early). Invalid code points are folded away instead.
     /// </summary>

@@ -55,6 +55,12 @@ public sealed class Directive : IPublishable, ISearchable
     /// <summary>Lĩnh vực.</summary>
     public string? Field { get; set; }
 
+    /// <summary>
+    /// <see cref="Field"/> folded for search (<see cref="Text.VietnameseText.Fold"/>), null when there is none: what the
+    /// directive list's <c>field</c> filter matches, so that it finds the lĩnh vực and nothing else of the document.
+    /// </summary>
+    public string? FieldSearch { get; set; }
+
     public ContentStatus Status { get; set; }
 
     public DateTime? PublishedAt { get; set; }

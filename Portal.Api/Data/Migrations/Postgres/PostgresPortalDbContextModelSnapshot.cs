@@ -308,6 +308,9 @@ namespace Portal.Api.Data.Migrations.Postgres
                     b.Property<string>("Field")
                         .HasColumnType("text");
 
+                    b.Property<string>("FieldSearch")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("date");
 

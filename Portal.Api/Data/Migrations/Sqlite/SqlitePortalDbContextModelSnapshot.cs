@@ -276,6 +276,9 @@ namespace Portal.Api.Data.Migrations.Sqlite
                     b.Property<string>("Field")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FieldSearch")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("TEXT");
 
