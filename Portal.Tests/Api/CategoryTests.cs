@@ -1,4 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Api.Data;
+using Portal.Domain.Articles;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Api;
@@ -63,5 +70,85 @@ public sealed class CategoryTests : IDisposable
         await (await editor.PostAsync("/api/v1/categories", new StringContent(json, System.Text.Encoding.UTF8, "application/json"))).ProblemNaming(field);
     }
 
+    [Fact]
+    public async Task An_article_moved_into_a_category_while_it_is_deleted_makes_the_delete_a_409_and_keeps_both()
+    {
+        var race = new RaceInterceptor();
+        using var app = new RacingPortalApp(race);
+        var editor = await app.ClientWithRoleAsync("editor");
+        var category = await (await editor.PostJson("/api/v1/categories", new { name = Editing.Unique("Chuyên mục") })).Json(HttpStatusCode.Created);
+        var categoryId = Guid.Parse(category["id"]!.GetValue<string>());
+        var article = Guid.Parse((await editor.CreateArticleAsync(new { title = Editing.Unique("Bài chuyển vào") }))["id"]!.GetValue<string>());
+
+        // Between the delete's "is it used?" check and its DELETE, another writer moves the article into the category.
+        race.WhenSaving<Category>(EntityState.Deleted, db => db.Articles.Where(a => a.Id == article)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.CategoryId, (Guid?)categoryId)));
+        await (await editor.DeleteAsync($"/api/v1/categories/{categoryId}")).Problem(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync($"/api/v1/categories/{categoryId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_article_moved_into_a_category_deleted_meanwhile_is_a_409_not_a_500()
+    {
+        var race = new RaceInterceptor();
+        using var app = new RacingPortalApp(race);
+        var editor = await app.ClientWithRoleAsync("editor");
+        var category = await (await editor.PostJson("/api/v1/categories", new { name = Editing.Unique("Chuyên mục") })).Json(HttpStatusCode.Created);
+        var categoryId = Guid.Parse(category["id"]!.GetValue<string>());
+        var title = Editing.Unique("Bài chuyển vào");
+        var article = (await editor.CreateArticleAsync(new { title }))["id"]!.GetValue<string>();
+
+        // Between the article writer's "does the category exist?" check and its UPDATE, another editor deletes the category.
+        race.WhenSaving<Article>(EntityState.Modified, db => db.Categories.Where(c => c.Id == categoryId).ExecuteDeleteAsync());
+        await (await editor.PutAsJsonAsync($"/api/v1/articles/{article}", new { title, categoryId }, Http.Options)).Problem(HttpStatusCode.Conflict);
+        var unchanged = await (await editor.GetAsync($"/api/v1/articles/{article}")).Json();
+        Assert.Null(unchanged["category"]);
+    }
+
     public void Dispose() => _app.Dispose();
+
+    /// <summary>Portal with a save interceptor that plays another writer at the worst moment.</summary>
+    private sealed class RacingPortalApp(RaceInterceptor race) : PortalApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+            {
+                if (TestDatabase.IsPostgres)
+                {
+                    services.ConfigureDbContext<PostgresPortalDbContext>(o => o.AddInterceptors(race));
+                }
+                else
+                {
+                    services.ConfigureDbContext<SqlitePortalDbContext>(o => o.AddInterceptors(race));
+                }
+            });
+        }
+    }
+
+    /// <summary>Once armed, runs a write on the saving context's own connection just before the save whose entries match.</summary>
+    private sealed class RaceInterceptor : SaveChangesInterceptor
+    {
+        private Func<PortalDbContext, Task>? _write;
+        private Func<DbContext, bool> _matches = _ => false;
+
+        public void WhenSaving<T>(EntityState state, Func<PortalDbContext, Task> write)
+            where T : class
+        {
+            _matches = db => db.ChangeTracker.Entries<T>().Any(e => e.State == state);
+            _write = write;
+        }
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context is PortalDbContext db && _write is { } write && _matches(db))
+            {
+                _write = null;
+                await write(db);
+            }
+
+            return result;
+        }
+    }
 }

@@ -35,7 +35,7 @@ internal static class CategoryEndpoints
             .Validates<CategoryCommand>()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         writes.MapDelete("{id:guid}", Delete).WithName("DeleteCategory").WithSummary("Delete an unused category (editor)")
-            .WithDescription("A category that articles still use is 409; deleted articles (tombstones) do not count and lose the category. Honours If-Match.")
+            .WithDescription("A category that articles still use is 409, also when an article is moved into it while it is being deleted; deleted articles (tombstones) do not count and lose the category. Honours If-Match.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return app;
     }
@@ -122,16 +122,25 @@ internal static class CategoryEndpoints
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await db.Articles.AnyAsync(a => a.CategoryId == id && a.DeletedAt == null, ct))
         {
-            return Problems.Conflict("Articles still use this category; move them to another category first.");
+            return InUse();
         }
 
         // Deleted articles do not hold the category: their tombstones keep id, removedAt and reason only, so they lose
         // it in place (no change is logged: for sync they are already gone, and a tombstone never carries a category).
         await db.Articles.Where(a => a.CategoryId == id && a.DeletedAt != null).ExecuteUpdateAsync(s => s.SetProperty(a => a.CategoryId, (Guid?)null), ct);
         db.Categories.Remove(category);
-        if (await db.TrySaveAsync(ct) != SaveOutcome.Saved)
+        try
         {
-            return Preconditions.LostRace(http.Request);
+            if (await db.TrySaveAsync(ct) != SaveOutcome.Saved)
+            {
+                return Preconditions.LostRace(http.Request);
+            }
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsForeignKeyViolation(ex))
+        {
+            // An article was moved into the category after the check above (PostgreSQL reads committed data; the row
+            // reference is only certain when the DELETE runs): the database refused, as the check would have.
+            return InUse();
         }
 
         await tx.CommitAsync(ct);
@@ -139,6 +148,8 @@ internal static class CategoryEndpoints
     }
 
     private static CategoryResponse ToResponse(Category c) => new(c.Id, c.Name, c.Slug, c.Description, c.Version);
+
+    private static ProblemHttpResult InUse() => Problems.Conflict("Articles still use this category; move them to another category first.");
 
     /// <summary>Saves; false when the unique slug index refused the change.</summary>
     private static async Task<bool> TrySaveAsync(PortalDbContext db, CancellationToken ct)
