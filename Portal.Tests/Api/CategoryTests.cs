@@ -71,6 +71,45 @@ public sealed class CategoryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_renamed_slug_answers_301_keeps_filtering_and_cannot_be_taken_by_another_category()
+    {
+        var editor = await _app.ClientWithRoleAsync("editor");
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        string oldSlug = $"tin-cu-{suffix}", newSlug = $"tin-moi-{suffix}";
+        var category = await (await editor.PostJson("/api/v1/categories", new { name = "Tin tức", slug = oldSlug })).Json(HttpStatusCode.Created);
+        var id = category["id"]!.GetValue<string>();
+        var article = (await editor.CreateArticleAsync(new { title = Editing.Unique("Trong chuyên mục"), categoryId = id }))["id"]!.GetValue<string>();
+        await editor.PublishAsync(article);
+
+        await (await editor.PutAsJsonAsync($"/api/v1/categories/{id}", new { name = "Tin tức", slug = newSlug }, Http.Options)).Json();
+        var moved = await _app.Client().GetAsync($"/api/v1/categories/{oldSlug}");
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.Equal($"/api/v1/categories/{newSlug}", moved.Headers.Location!.OriginalString);
+        Assert.Equal(id, (await (await _app.Client().GetAsync(moved.Headers.Location)).Json())["id"]!.GetValue<string>());
+        var listed = await (await _app.Client().GetAsync($"/api/v1/articles?category={oldSlug}")).Json();
+        Assert.Equal(article, Assert.Single(listed["items"]!.AsArray())!["id"]!.GetValue<string>());
+        Assert.Contains(article, await (await _app.Client().GetAsync($"/api/v1/feeds/categories/{oldSlug}.rss")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The old slug still belongs to this category: another one may not take it, by create or by rename.
+        await (await editor.PostJson("/api/v1/categories", new { name = "Khác", slug = oldSlug })).Problem(HttpStatusCode.Conflict);
+        var other = await (await editor.PostJson("/api/v1/categories", new { name = Editing.Unique("Khác") })).Json(HttpStatusCode.Created);
+        await (await editor.PutAsJsonAsync($"/api/v1/categories/{other["id"]}", new { name = "Khác", slug = oldSlug }, Http.Options)).Problem(HttpStatusCode.Conflict);
+
+        // Taking the old slug back makes it current again and the newer one redirects.
+        await (await editor.PutAsJsonAsync($"/api/v1/categories/{id}", new { name = "Tin tức", slug = oldSlug }, Http.Options)).Json();
+        Assert.Equal(HttpStatusCode.OK, (await _app.Client().GetAsync($"/api/v1/categories/{oldSlug}")).StatusCode);
+        var back = await _app.Client().GetAsync($"/api/v1/categories/{newSlug}");
+        Assert.Equal(HttpStatusCode.MovedPermanently, back.StatusCode);
+        Assert.Equal($"/api/v1/categories/{oldSlug}", back.Headers.Location!.OriginalString);
+
+        // Deleting the category frees its former slugs.
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteAsync($"/api/v1/articles/{article}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteAsync($"/api/v1/categories/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.Client().GetAsync($"/api/v1/categories/{newSlug}")).StatusCode);
+        await (await editor.PostJson("/api/v1/categories", new { name = "Mới", slug = newSlug })).Json(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task An_article_moved_into_a_category_while_it_is_deleted_makes_the_delete_a_409_and_keeps_both()
     {
         var race = new RaceInterceptor();
