@@ -110,6 +110,22 @@ public sealed class DirectivesValidationTests(SeededPortal portal) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_number_Portal_cannot_read_is_accepted_but_says_its_type_was_not_checked()
+    {
+        var (editor, issuer, token) = await ArrangeAsync();
+        var created = await CreateAsync(editor, new DirectiveBody($"C2025-{NextNumber()}-11/HĐ-KHCN", "KH", issuer, Abstract: $"Không đọc được {token}"));
+        Assert.Equal("unknown", created["numberSystem"]!.GetValue<string>());
+        var warnings = created["numberWarnings"]!.AsArray().Select(w => w!.GetValue<string>()).ToList();
+        Assert.Contains(warnings, w => w.Contains("KH", StringComparison.Ordinal) && w.Contains("not checked", StringComparison.Ordinal));
+        var read = await (await editor.GetAsync($"/api/v1/directives/{created["id"]}")).Json();
+        Assert.Equal(warnings, read["numberWarnings"]!.AsArray().Select(w => w!.GetValue<string>()).ToList());
+
+        // A number that can be read carries no such warning: its type code was checked.
+        var checkedOne = await CreateAsync(editor, new DirectiveBody($"{NextNumber()}/KH-UBND", "KH", issuer, Abstract: $"Đọc được {token}"));
+        Assert.Empty(checkedOne["numberWarnings"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Of_two_concurrent_creates_of_one_number_exactly_one_wins()
     {
         var (editor, issuer, token) = await ArrangeAsync();
