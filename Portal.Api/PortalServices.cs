@@ -73,6 +73,8 @@ internal static class PortalServices
         app.UseStatusCodePages();
         app.UseJsonBodyLimit();
         app.UseCors();
+        // Before the reader cache: a query string that is not UTF-8 is a 400 whether or not its URL is cached.
+        app.UseUtf8QueryStrings();
         // Before authentication: the reader cache only serves requests without credentials, which need none of it.
         app.UseOutputCache();
         app.UseAuthentication();

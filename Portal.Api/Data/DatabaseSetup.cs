@@ -119,6 +119,7 @@ internal static class DatabaseSetup
             version.Migrating = false;
         }
 
+        await Features.Directives.DirectiveFactory.BackfillFieldSearchAsync(db, CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<Seed.PortalSeeder>().SeedAsync(CancellationToken.None);
         if (db.Database.IsSqlite())
         {

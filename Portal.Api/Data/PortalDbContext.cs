@@ -23,6 +23,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
 
+    public DbSet<CategorySlugRedirect> CategorySlugRedirects => Set<CategorySlugRedirect>();
+
     public DbSet<ArticleDirectiveLink> ArticleDirectiveLinks => Set<ArticleDirectiveLink>();
 
     public DbSet<Directive> Directives => Set<Directive>();

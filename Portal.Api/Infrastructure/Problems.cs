@@ -21,6 +21,7 @@ internal static partial class Problems
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<ForeignKeyConflictHandler>();
         // Binding failures throw so that the handler above can name the parameter instead of answering an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;

@@ -27,15 +27,17 @@ internal static class SubstringSearch
     /// <summary>Longest query accepted, in UTF-16 code units.</summary>
     public const int MaxQueryLength = 200;
 
-    /// <summary>Terms beyond this many (after removing duplicates) are ignored.</summary>
+    /// <summary>Most distinct words a query may hold; more is a 400 naming the parameter (never silently dropped).</summary>
     public const int MaxTerms = 10;
 
     /// <summary>Characters a term needs between wildcards for the SQLite trigram index to serve it.</summary>
     public const int TrigramLength = 3;
 
     /// <summary>
-    /// The distinct folded terms of <paramref name="q"/>, at most <see cref="MaxTerms"/>; none, with an error recorded
-    /// against <paramref name="parameter"/>, when it is longer than <see cref="MaxQueryLength"/>.
+    /// The distinct folded terms of <paramref name="q"/>; none, with an error recorded against
+    /// <paramref name="parameter"/>, when it is longer than <see cref="MaxQueryLength"/>, holds control characters or
+    /// more than <see cref="MaxTerms"/> distinct words (a limit the caller must hear about: searching only the first
+    /// ten would answer a different question than the one asked).
     /// </summary>
     public static IReadOnlyList<string> Terms(string? q, QueryErrors errors, string parameter = "q")
     {
@@ -55,8 +57,36 @@ internal static class SubstringSearch
             return [];
         }
 
-        return VietnameseText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList();
+        var terms = VietnameseText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
+        if (terms.Count > MaxTerms)
+        {
+            errors.Add(parameter, $"'{parameter}' may hold at most {MaxTerms} different words; it holds {terms.Count}.");
+            return [];
+        }
+
+        return terms;
+    }
+
+    /// <summary>
+    /// The folded text of a one-phrase filter (the directive list's <c>field</c>), matched whole rather than word by
+    /// word; null when absent or blank, or, with an error against <paramref name="parameter"/>, when longer than
+    /// <see cref="MaxQueryLength"/> or holding control characters.
+    /// </summary>
+    public static string? Phrase(string? value, QueryErrors errors, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (value.Length > MaxQueryLength)
+        {
+            errors.Add(parameter, $"'{parameter}' must be at most {MaxQueryLength} characters.");
+            return null;
+        }
+
+        return Accepts(value, parameter, errors) && VietnameseText.Fold(value) is { Length: > 0 } folded ? folded : null;
     }
 
     /// <summary>

@@ -34,7 +34,13 @@ public sealed class Directive : IPublishable, ISearchable
 
     public IssuingBody? Issuer { get; set; }
 
-    /// <summary>Issuing body's name as printed (cơ quan ban hành), kept even if the catalogue entry is renamed.</summary>
+    /// <summary>
+    /// Cơ quan ban hành as printed on the document: a snapshot taken when the directive is written, never followed by
+    /// renames of the catalogue entry (<see cref="Issuer"/>). A document was issued by the body under the name it had
+    /// then — the name in its header and on its seal — so a later rename (or merger: see
+    /// <see cref="IssuingBody"/>'s successor) must not rewrite what the published document says. Editors correct it
+    /// by editing the directive; <see cref="IssuerId"/> keeps it linked to the catalogue entry for filtering.
+    /// </summary>
     public string IssuerName { get; set; } = "";
 
     public DateOnly IssuedOn { get; set; }
@@ -54,6 +60,12 @@ public sealed class Directive : IPublishable, ISearchable
 
     /// <summary>Lĩnh vực.</summary>
     public string? Field { get; set; }
+
+    /// <summary>
+    /// <see cref="Field"/> folded for search (<see cref="Text.VietnameseText.Fold"/>), null when there is none: what the
+    /// directive list's <c>field</c> filter matches, so that it finds the lĩnh vực and nothing else of the document.
+    /// </summary>
+    public string? FieldSearch { get; set; }
 
     public ContentStatus Status { get; set; }
 

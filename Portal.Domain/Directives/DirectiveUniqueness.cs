@@ -5,10 +5,13 @@ namespace Portal.Domain.Directives;
 
 /// <summary>
 /// When two directives may not share a number. State numbers (and công văn, legal normative, legacy and
-/// unrecognised ones) restart every calendar year for each issuer (Decree 30/2020/NĐ-CP art. 15 and Appendix I),
-/// so the same number may recur in another year or from another body. Party numbers run per issuer, type and
-/// committee term (Guidance 36-HD/VPTW); Portal does not know terms yet, so a Party number is unique per issuer
-/// and issue date — the type is part of the number. Spellings that fold to the same search key are one number.
+/// unrecognised ones) restart every calendar year for each issuer (Nghị định 30/2020/NĐ-CP art. 15 and Appendix I),
+/// so the same number may recur in another year or from another body. Party numbers run from 01 for each type of
+/// document through a committee's whole term (Hướng dẫn 36-HD/VPTW, 2018), and Portal does not record terms: a Party
+/// number (its type code is part of it) is unique per issuer and calendar year. Within a term that is weaker than the
+/// rule, never stricter in practice: a number recurs only after numbering restarts at a congress, and the new term's
+/// numbers reach the old term's last ones of that same year only years later. Spellings that fold to the same search
+/// key are one number.
 /// </summary>
 public static class DirectiveUniqueness
 {
@@ -21,9 +24,7 @@ public static class DirectiveUniqueness
     {
         ArgumentNullException.ThrowIfNull(number);
         var issuer = issuerId is { } id ? id.ToString("N") : "name:" + VietnameseText.Fold(issuerName ?? "");
-        var period = number.System == DocumentNumberSystem.Party
-            ? issuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : issuedOn.Year.ToString(CultureInfo.InvariantCulture);
+        var period = issuedOn.Year.ToString(CultureInfo.InvariantCulture);
         var scheme = number.System == DocumentNumberSystem.Party ? "party" : "state";
         return string.Join('|', scheme, number.SearchKey, issuer, period);
     }
@@ -33,7 +34,7 @@ public static class DirectiveUniqueness
     {
         ArgumentNullException.ThrowIfNull(number);
         return number.System == DocumentNumberSystem.Party
-            ? "on " + issuedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + " (Party numbers run per issuer, type and term)"
+            ? "in " + issuedOn.Year.ToString(CultureInfo.InvariantCulture) + " (Party numbers run per issuer and type through a committee term, Hướng dẫn 36-HD/VPTW)"
             : "in " + issuedOn.Year.ToString(CultureInfo.InvariantCulture) + " (State numbers restart every calendar year, Decree 30/2020/NĐ-CP)";
     }
 }

@@ -88,15 +88,41 @@ public sealed class DirectivesValidationTests(SeededPortal portal) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_Party_number_used_twice_by_one_committee_on_one_day_is_a_409()
+    public async Task A_Party_number_used_twice_by_one_committee_in_a_year_is_a_409_whatever_the_day()
     {
         var (editor, _, token) = await ArrangeAsync();
         var committee = await IssuerAsync(editor, "HU");
         var n = NextNumber();
-        await CreateAsync(editor, new DirectiveBody($"{n}-KH/HU", "KH", committee, Abstract: $"Đảng {token}"));
-        var response = await editor.PostJson("/api/v1/directives", new DirectiveBody($"{n}/KH-HU", "KH", committee, Abstract: $"Đảng lặp {token}"));
-        await response.ProblemNaming("number", HttpStatusCode.Conflict);
+        var first = await CreateAsync(editor, new DirectiveBody($"{n}-KH/HU", "KH", committee, IssuedOn: "2024-05-29", Abstract: $"Đảng {token}"));
+        await (await editor.PostJson("/api/v1/directives", new DirectiveBody($"{n}/KH-HU", "KH", committee, IssuedOn: "2024-05-29", Abstract: $"Đảng lặp {token}")))
+            .ProblemNaming("number", HttpStatusCode.Conflict);
+        // Another day of the same year is the same Party number of the same term, not a new document.
+        var problem = await (await editor.PostJson("/api/v1/directives", new DirectiveBody($"{n}-KH/HU", "KH", committee, IssuedOn: "2024-11-02", Abstract: $"Đảng ngày khác {token}")))
+            .ProblemNaming("number", HttpStatusCode.Conflict);
+        Assert.Contains(first["id"]!.GetValue<string>(), problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(1, await CountAsync(editor, token));
+
+        // Another type, another committee or another year is another number.
+        await CreateAsync(editor, new DirectiveBody($"{n}-CT/HU", "CT", committee, IssuedOn: "2024-11-02", Abstract: $"Chỉ thị {token}"));
+        await CreateAsync(editor, new DirectiveBody($"{n}-KH/HU", "KH", await IssuerAsync(editor, "HU"), IssuedOn: "2024-11-02", Abstract: $"Huyện ủy khác {token}"));
+        await CreateAsync(editor, new DirectiveBody($"{n}-KH/HU", "KH", committee, IssuedOn: "2025-01-03", Abstract: $"Năm sau {token}"));
+        Assert.Equal(4, await CountAsync(editor, token));
+    }
+
+    [Fact]
+    public async Task A_number_Portal_cannot_read_is_accepted_but_says_its_type_was_not_checked()
+    {
+        var (editor, issuer, token) = await ArrangeAsync();
+        var created = await CreateAsync(editor, new DirectiveBody($"C2025-{NextNumber()}-11/HĐ-KHCN", "KH", issuer, Abstract: $"Không đọc được {token}"));
+        Assert.Equal("unknown", created["numberSystem"]!.GetValue<string>());
+        var warnings = created["numberWarnings"]!.AsArray().Select(w => w!.GetValue<string>()).ToList();
+        Assert.Contains(warnings, w => w.Contains("KH", StringComparison.Ordinal) && w.Contains("not checked", StringComparison.Ordinal));
+        var read = await (await editor.GetAsync($"/api/v1/directives/{created["id"]}")).Json();
+        Assert.Equal(warnings, read["numberWarnings"]!.AsArray().Select(w => w!.GetValue<string>()).ToList());
+
+        // A number that can be read carries no such warning: its type code was checked.
+        var checkedOne = await CreateAsync(editor, new DirectiveBody($"{NextNumber()}/KH-UBND", "KH", issuer, Abstract: $"Đọc được {token}"));
+        Assert.Empty(checkedOne["numberWarnings"]!.AsArray());
     }
 
     [Fact]

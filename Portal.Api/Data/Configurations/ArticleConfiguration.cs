@@ -60,6 +60,17 @@ internal sealed class SlugRedirectConfiguration : IEntityTypeConfiguration<SlugR
     }
 }
 
+internal sealed class CategorySlugRedirectConfiguration : IEntityTypeConfiguration<CategorySlugRedirect>
+{
+    public void Configure(EntityTypeBuilder<CategorySlugRedirect> builder)
+    {
+        builder.HasKey(r => r.OldSlug);
+        builder.Property(r => r.OldSlug).HasMaxLength(120);
+        // A deleted category takes its former slugs with it (they become free again).
+        builder.HasOne<Category>().WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ArticleDirectiveLinkConfiguration : IEntityTypeConfiguration<ArticleDirectiveLink>
 {
     public void Configure(EntityTypeBuilder<ArticleDirectiveLink> builder)

@@ -11,8 +11,8 @@ using Portal.Domain.Text;
 namespace Portal.Api.Features.Articles;
 
 /// <summary>Filters for the article list (API.md "Lists"). All instants are UTC.</summary>
-/// <param name="Q">Full-text query: case- and tone-insensitive (đ included); '%' and '_' are literal.</param>
-/// <param name="Category">Category slug or id.</param>
+/// <param name="Q">Words (at most 10 different ones, 200 characters) that must each occur in the article; case- and tone-insensitive (đ included); '%' and '_' are literal.</param>
+/// <param name="Category">Category slug (a former slug too) or id.</param>
 /// <param name="Tag">Tag (any spelling that folds to the same key).</param>
 /// <param name="From">Earliest publish instant (inclusive), ISO 8601.</param>
 /// <param name="To">Latest publish instant (exclusive), ISO 8601.</param>
@@ -78,7 +78,9 @@ internal static class ArticleQueries
             var category = query.Category.Trim();
             articles = Guid.TryParse(category, out var categoryId)
                 ? articles.Where(a => a.CategoryId == categoryId)
-                : articles.Where(a => a.Category != null && a.Category.Slug == category);
+                // A former slug still names its category (CategorySlugRedirect): old frontend URLs keep their articles.
+                : articles.Where(a => a.Category != null
+                    && (a.Category.Slug == category || db.CategorySlugRedirects.Any(r => r.OldSlug == category && r.CategoryId == a.CategoryId)));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Tag))

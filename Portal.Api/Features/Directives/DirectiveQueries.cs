@@ -8,12 +8,12 @@ using Portal.Domain.Text;
 namespace Portal.Api.Features.Directives;
 
 /// <summary>Filters for the directive list.</summary>
-/// <param name="Q">Full-text query over number, abstract and content; case- and tone-insensitive.</param>
+/// <param name="Q">Words (at most 10) that must each occur in the number, type, issuer, abstract, lĩnh vực or content; case- and tone-insensitive.</param>
 /// <param name="Type">Type code, e.g. KH, CT, QĐ (ASCII "QD" accepted).</param>
 /// <param name="Issuer">Issuer code (e.g. HU) or catalogue id.</param>
 /// <param name="Year">Year of the issue date.</param>
 /// <param name="Validity">inForce, notYetInForce, expired or replaced.</param>
-/// <param name="Field">Lĩnh vực (folded match).</param>
+/// <param name="Field">Lĩnh vực: the text (at most 200 characters) must occur in the directive's lĩnh vực, and only there; case- and tone-insensitive.</param>
 /// <param name="Status">Editors only: draft, scheduled, published or archived.</param>
 /// <param name="Sort">issuedOn or -issuedOn (default), number, publishedAt.</param>
 /// <param name="Page">1-based page number.</param>
@@ -47,8 +47,9 @@ internal static class DirectiveQueries
             .Select(r => r.ToId);
 
     /// <summary>
-    /// Applies the list filters; records malformed values in <paramref name="errors"/>. The text filters (<c>q</c>,
-    /// <c>field</c>) are substring matches on the folded search text, through the trigram index (<see cref="SubstringSearch"/>).
+    /// Applies the list filters; records malformed values in <paramref name="errors"/>. <c>q</c> matches its words in the
+    /// folded search text through the trigram index (<see cref="SubstringSearch"/>); <c>field</c> matches its whole
+    /// folded text inside the folded lĩnh vực (<see cref="Directive.FieldSearch"/>) only.
     /// </summary>
     public static IQueryable<Directive> Filter(this IQueryable<Directive> directives, PortalDbContext db, DirectiveListQuery query, QueryErrors errors, DateOnly today, IQueryable<Guid> replaced)
     {
@@ -82,12 +83,6 @@ internal static class DirectiveQueries
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Field) && SubstringSearch.Accepts(query.Field, "field", errors))
-        {
-            // The whole folded value is one term: "giáo dục" must occur as it is written.
-            terms.Add(VietnameseText.Fold(query.Field));
-        }
-
         if (query.Validity is not null)
         {
             if (!EnumNames.TryParse<Validity>(query.Validity, out var validity))
@@ -101,6 +96,19 @@ internal static class DirectiveQueries
         }
 
         terms.AddRange(SubstringSearch.Terms(query.Q, errors));
+        if (SubstringSearch.Phrase(query.Field, errors, "field") is { } field)
+        {
+            // The folded lĩnh vực is part of the search text, so its trigram index narrows the rows (when the phrase is
+            // long enough to have trigrams) before the exact test on the field's own folded column.
+            if (SubstringSearch.IsIndexable(field))
+            {
+                terms.Add(field);
+            }
+
+            var pattern = SubstringSearch.LikePattern(field);
+            directives = directives.Where(d => d.FieldSearch != null && EF.Functions.Like(d.FieldSearch, pattern, Like.EscapeCharacter));
+        }
+
         return directives.Containing(db, terms.Distinct(StringComparer.Ordinal).ToList());
     }
 

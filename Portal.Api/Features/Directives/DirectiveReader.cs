@@ -19,6 +19,25 @@ internal static class DirectiveReader
         return directive is null ? null : await ToResponseAsync(db, directive, editor: true, hits, now, ct);
     }
 
+    /// <summary>
+    /// What the parser noticed about the number, plus, for a number outside every known scheme, that the declared type
+    /// went unchecked. The type code a number carries is checked against the declared type on every write (422 when they
+    /// disagree); a number Portal cannot read has no type code to check, and such numbers are accepted on purpose (old
+    /// documents, bodies outside Nghị định 30/2020/NĐ-CP and Hướng dẫn 36-HD/VPTW), so the editor is told instead —
+    /// in the response to the write and in every later read.
+    /// </summary>
+    public static IReadOnlyList<string> NumberWarnings(string number, string typeCode, string typeName)
+    {
+        if (DocumentNumber.Parse(number).Number is not { } parsed)
+        {
+            return [];
+        }
+
+        return parsed.System == DocumentNumberSystem.Unknown
+            ? [.. parsed.Warnings, $"The number carries no type code Portal can read, so the declared type {typeCode} ({typeName}) was not checked against it; compare it with the signed document."]
+            : parsed.Warnings;
+    }
+
     /// <summary>The representation of <paramref name="d"/>; editors also see relations to directives not yet published.</summary>
     public static async Task<DirectiveResponse> ToResponseAsync(PortalDbContext db, Directive d, bool editor, HitCounter hits, DateTimeOffset now, CancellationToken ct)
     {
@@ -27,7 +46,7 @@ internal static class DirectiveReader
         var attachments = await AttachmentsAsync(db, d.Id, ct);
         var state = Publication.StateAt(d.Status, d.PublishedAt, now.UtcDateTime);
         return new DirectiveResponse(
-            d.Id, d.Number, d.NumberCanonical, d.NumberSystem, DocumentNumber.Parse(d.Number).Number?.Warnings ?? [],
+            d.Id, d.Number, d.NumberCanonical, d.NumberSystem, NumberWarnings(d.Number, d.TypeCode, d.TypeName),
             new DocumentTypeRef(d.TypeCode, d.TypeName),
             new IssuerRef(d.IssuerId, d.IssuerName, d.Issuer?.Code),
             d.IssuedOn, d.EffectiveOn, d.ExpiresOn,

@@ -75,7 +75,11 @@ public sealed record DirectiveListItem(
 /// <summary>Loại văn bản, e.g. { "code": "KH", "name": "Kế hoạch" }.</summary>
 public sealed record DocumentTypeRef(string Code, string Name);
 
-/// <summary>Cơ quan ban hành: catalogue id and code where known, and the printed name.</summary>
+/// <summary>
+/// Cơ quan ban hành. <c>name</c> is the name printed on the document, as it was issued: renaming the catalogue entry
+/// later does not change it. <c>id</c> and <c>code</c> identify the catalogue entry today (null when the directive
+/// names no catalogue entry), for links and the list's <c>issuer</c> filter.
+/// </summary>
 public sealed record IssuerRef(Guid? Id, string Name, string? Code);
 
 /// <summary>

@@ -41,7 +41,7 @@ internal static class SyndicationEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .CachedForReaders();
 
-    /// <summary>A category given by slug (or id) that does not exist is 404.</summary>
+    /// <summary>A category given by slug (current or former) or id; one that does not exist is 404.</summary>
     private static RouteHandlerBuilder UnknownCategory(this RouteHandlerBuilder route) => route.ProducesProblem(StatusCodes.Status404NotFound);
 
     public static Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> ArticlesRss(
@@ -79,7 +79,7 @@ internal static class SyndicationEndpoints
             var key = categoryKey.Trim();
             category = Guid.TryParse(key, out var categoryId)
                 ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId, ct)
-                : await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == key, ct);
+                : await Categories.CategoryEndpoints.FindBySlugAsync(db, key, ct);
             if (category is null)
             {
                 return Problems.NotFound($"No category has the slug or id '{key}'.");

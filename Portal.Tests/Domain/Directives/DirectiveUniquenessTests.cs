@@ -19,10 +19,14 @@ public sealed class DirectiveUniquenessTests
     }
 
     [Fact]
-    public void Party_numbers_collide_only_on_the_same_issue_date_while_terms_are_unknown()
+    public void Party_numbers_of_one_issuer_and_type_collide_within_a_calendar_year_while_terms_are_unknown()
     {
         Assert.Equal(Key("211-KH/HU", new(2024, 5, 29)), Key("211/KH-HU", new(2024, 5, 29)));
-        Assert.NotEqual(Key("211-KH/HU", new(2024, 5, 29)), Key("211-KH/HU", new(2024, 5, 30)));
+        Assert.Equal(Key("211-KH/HU", new(2024, 1, 2)), Key("211-KH/HU", new(2024, 12, 31)));
+        Assert.NotEqual(Key("211-KH/HU", new(2024, 12, 31)), Key("211-KH/HU", new(2025, 1, 1)));
+        Assert.NotEqual(Key("211-KH/HU", new(2024, 5, 29)), Key("211-CT/HU", new(2024, 5, 29)));
+        Assert.NotEqual(Key("211-KH/HU", new(2024, 5, 29)), Key("211-KH/HU", new(2024, 5, 29), Guid.NewGuid()));
+        Assert.NotEqual(Key("211-KH/HU", new(2024, 5, 29)), Key("211/KH-UBND", new(2024, 5, 29)));
     }
 
     [Fact]

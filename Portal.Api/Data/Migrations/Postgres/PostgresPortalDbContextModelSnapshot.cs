@@ -261,6 +261,25 @@ namespace Portal.Api.Data.Migrations.Postgres
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Articles.CategorySlugRedirect", b =>
+                {
+                    b.Property<string>("OldSlug")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OldSlug");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("CategorySlugRedirects");
+                });
+
             modelBuilder.Entity("Portal.Domain.Articles.SlugRedirect", b =>
                 {
                     b.Property<string>("OldSlug")
@@ -306,6 +325,9 @@ namespace Portal.Api.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("Field")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FieldSearch")
                         .HasColumnType("text");
 
                     b.Property<DateOnly>("IssuedOn")
@@ -971,6 +993,15 @@ namespace Portal.Api.Data.Migrations.Postgres
                     b.HasOne("Portal.Domain.Articles.Article", null)
                         .WithMany("Tags")
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Articles.CategorySlugRedirect", b =>
+                {
+                    b.HasOne("Portal.Domain.Articles.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

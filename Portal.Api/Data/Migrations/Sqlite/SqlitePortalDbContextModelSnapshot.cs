@@ -229,6 +229,25 @@ namespace Portal.Api.Data.Migrations.Sqlite
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Articles.CategorySlugRedirect", b =>
+                {
+                    b.Property<string>("OldSlug")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OldSlug");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("CategorySlugRedirects");
+                });
+
             modelBuilder.Entity("Portal.Domain.Articles.SlugRedirect", b =>
                 {
                     b.Property<string>("OldSlug")
@@ -274,6 +293,9 @@ namespace Portal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Field")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldSearch")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("IssuedOn")
@@ -931,6 +953,15 @@ namespace Portal.Api.Data.Migrations.Sqlite
                     b.HasOne("Portal.Domain.Articles.Article", null)
                         .WithMany("Tags")
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Articles.CategorySlugRedirect", b =>
+                {
+                    b.HasOne("Portal.Domain.Articles.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
