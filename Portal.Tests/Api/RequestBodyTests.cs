@@ -6,8 +6,8 @@ namespace Portal.Tests.Api;
 
 /// <summary>
 /// JSON request bodies that bind to no command: a member the operation does not define (openapi.json:
-/// additionalProperties false) — a typo, a server-owned field, a nested extra — is a 400 problem naming the member,
-/// with a message that says what is wrong; nothing is written.
+/// additionalProperties false) — a typo, a server-owned field, a nested extra — and text that is not Unicode are each a
+/// 400 problem naming the member, with a message that says what is wrong; nothing is written.
 /// </summary>
 public sealed class RequestBodyTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
@@ -63,6 +63,46 @@ public sealed class RequestBodyTests(SeededPortal portal) : IClassFixture<Seeded
         var editor = portal.App.Client(PortalApp.AdminKey);
         var created = await editor.PostAsync("/api/v1/articles", new StringContent($$"""{"Title":"{{Editing.Unique("Chữ hoa")}}"}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/articles", """{"title":"ok","bodyHtml":"<p>a\ud800b</p>"}""", "bodyHtml")]
+    [InlineData("/api/v1/articles", """{"title":"\udc00"}""", "title")]
+    [InlineData("/api/v1/articles", """{"title":"ok","tags":["a","b\ud83d"]}""", "tags[1]")]
+    [InlineData("/api/v1/articles", """{"title":"ok","coverImage":{"fileName":"a.jpg","caption":"\ud800\ud800"}}""", "coverImage.caption")]
+    [InlineData("/api/v1/directives", """{"number":"1/KH-UBND","abstract":"x\ud800"}""", "abstract")]
+    [InlineData("/api/v1/categories", """{"name":"\udfff"}""", "name")]
+    [InlineData("/api/v1/hits", """{"path":"/\ud800"}""", "path")]
+    public async Task An_escaped_unpaired_surrogate_is_a_400_saying_the_text_is_not_Unicode(string url, string json, string field)
+    {
+        var response = await portal.App.Client(PortalApp.AdminKey).PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
+        var problem = await response.ProblemNaming(field);
+        var detail = problem["detail"]!.GetValue<string>();
+        Assert.Contains("not valid Unicode", detail, StringComparison.Ordinal);
+        Assert.Contains($"'{field}'", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong JSON type", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_UTF_8_are_a_400_saying_the_text_is_not_Unicode()
+    {
+        var bytes = Encoding.UTF8.GetBytes("""{"title":"ok","summary":"a__b"}""");
+        var at = Array.IndexOf(bytes, (byte)'_');
+        bytes[at] = 0xC3; // a lead byte followed by '_' (not a continuation byte)
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        var problem = await (await portal.App.Client(PortalApp.AdminKey).PostAsync("/api/v1/articles", content)).ProblemNaming("summary");
+        Assert.Contains("not valid Unicode", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"title":"ok","\ud800":1}""")]
+    [InlineData("""{"title":"ok","a\udc00b":{"c":[1]}}""")]
+    public async Task A_member_whose_name_is_not_Unicode_is_a_400(string json)
+    {
+        var response = await portal.App.Client(PortalApp.AdminKey).PostAsync("/api/v1/articles", new StringContent(json, Encoding.UTF8, "application/json"));
+        var problem = await response.Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("not valid Unicode", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
