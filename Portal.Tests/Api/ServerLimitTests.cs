@@ -27,6 +27,7 @@ public sealed class ServerLimitTests(ServerLimitTests.KestrelPortal portal) : IC
         { "GET /api/v1/articles/a%00b HTTP/1.1", 400 },
         { "GET /api/v1/articles/a b HTTP/1.1", 400 },
         { "GET api/v1/articles HTTP/1.1", 400 },
+        { "GET /api/v1/articles HTTP/1.1\r\nX-No-Colon", 400 },
     };
 
     [Theory]
