@@ -11,14 +11,17 @@ using Portal.Api.Features.Settings;
 using Portal.Api.Features.Sync;
 using Portal.Api.Features.Webhooks;
 using Portal.Api.Features.Syndication;
+using Portal.Api.Infrastructure;
 
 namespace Portal.Api.Features;
 
 /// <summary>Maps every resource's endpoints; each resource owns its folder and its <c>Map…</c> extension.</summary>
 internal static class PortalEndpoints
 {
-    public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder endpoints)
     {
+        // One root group so that conventions reach every endpoint: HEAD wherever GET.
+        var app = endpoints.MapGroup("").AnswerHeadLikeGet();
         app.MapGroup("/api/v1/articles").WithTags("Articles").MapArticleReads().MapArticleWrites();
         app.MapGroup("/api/v1/directives").WithTags("Directives")
             .MapDirectiveReads().MapDirectiveWrites().MapDirectiveRelations().MapDirectiveAttachments();
@@ -34,6 +37,6 @@ internal static class PortalEndpoints
         app.MapFeedSources();
         app.MapSyndication();
         app.MapPortalHealth();
-        return app;
+        return endpoints;
     }
 }

@@ -6,13 +6,15 @@ namespace Portal.Api.Infrastructure;
 internal static class Json
 {
     /// <summary>camelCase properties, enums as lower camelCase strings ("published"), nulls written (every documented
-    /// property is always present), and unknown properties ignored on input so read-only fields are never applied.</summary>
+    /// property is always present), and request bodies closed as openapi.json declares them (additionalProperties
+    /// false): a member the body's type does not define — a typo, a server-owned field — fails binding, which
+    /// <see cref="Problems"/> answers with a 400 naming the member.</summary>
     public static IServiceCollection AddPortalJson(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
 }

@@ -19,7 +19,7 @@ internal static class OpenApi
             {
                 Title = "Portal API",
                 Version = "v1",
-                Description = "Headless CMS for Vietnamese government portals: news articles, official documents (văn bản chỉ đạo điều hành), site settings and the visit counter. Conventions: camelCase JSON, UTC instants, Vietnamese calendar dates (Asia/Ho_Chi_Minh) as YYYY-MM-DD, RFC 9457 problem details, ETag/If-None-Match on every GET.",
+                Description = "Headless CMS for Vietnamese government portals: news articles, official documents (văn bản chỉ đạo điều hành), site settings and the visit counter. Conventions: camelCase JSON, UTC instants, Vietnamese calendar dates (Asia/Ho_Chi_Minh) as YYYY-MM-DD, RFC 9457 problem details, ETag/If-None-Match on every GET; HEAD is answered wherever GET is (same status and headers, no body).",
             });
             foreach (var xml in XmlDocs)
             {
@@ -30,6 +30,8 @@ internal static class OpenApi
                 }
             }
 
+            // HEAD is answered wherever GET is (HeadRequests); listing it would duplicate every GET operation and its id.
+            o.DocInclusionPredicate((document, api) => !HttpMethods.IsHead(api.HttpMethod ?? "") && (api.GroupName is null || api.GroupName == document));
             o.SupportNonNullableReferenceTypes();
             o.CustomSchemaIds(SchemaId);
         });

@@ -106,6 +106,10 @@ internal static partial class Problems
         private static string Describe(BadHttpRequestException bad) => bad.InnerException switch
         {
             // The serializer's messages name .NET types; the client needs the JSON path and what was wrong.
+            JsonException json when UnmappedMember().IsMatch(json.Message) =>
+                $"'{JsonPathToField(json.Path)}' is not a member of this request body (openapi.json lists the members each operation takes).",
+            JsonException { InnerException: InvalidOperationException text } json when InvalidUnicode().IsMatch(text.Message) =>
+                $"The request body has text that is not valid Unicode{At(json)} (an unpaired surrogate such as \\ud800, or bytes that are not UTF-8).",
             JsonException json when json.Message.Contains("could not be converted", StringComparison.Ordinal) =>
                 $"The request body has a value of the wrong JSON type{At(json)}.",
             JsonException json => $"The request body is not valid JSON{At(json)}: {FirstSentence(json.Message)}",
@@ -150,6 +154,16 @@ internal static partial class Problems
     /// <summary>"$.coverImage.caption" → "coverImage.caption"; "$.tags[2]" → "tags[2]".</summary>
     public static string JsonPathToField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    // The serializer's message when UnmappedMemberHandling is Disallow: The JSON property 'x' could not be mapped to any .NET member…
+    [GeneratedRegex("""^The JSON property '.*' could not be mapped to any \.NET member""", RegexOptions.Singleline)]
+    private static partial Regex UnmappedMember();
+
+    // The reader's messages for text it cannot decode: "Cannot read invalid UTF-16 JSON text as string. Invalid surrogate
+    // value: …", "Cannot read incomplete UTF-16 JSON text as string with missing low surrogate." (escaped unpaired
+    // surrogates) and "Cannot transcode invalid UTF-8 JSON text to UTF-16 string." (raw bytes).
+    [GeneratedRegex("""(invalid|incomplete) UTF-(8|16)""", RegexOptions.IgnoreCase)]
+    private static partial Regex InvalidUnicode();
 
     // The framework's message: Failed to bind parameter "int? page" from "abc".
     [GeneratedRegex("""^Failed to bind parameter "(?:[^"]*\s)?(?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]

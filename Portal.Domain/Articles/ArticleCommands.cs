@@ -5,8 +5,8 @@ namespace Portal.Domain.Articles;
 
 /// <summary>
 /// The editable fields of an article, used by create (POST) and full update (PUT). Server-owned fields
-/// (id, viewCount, createdAt, updatedAt, status, slug history) are not part of the command, so a body that
-/// sends them cannot set them. Publishing, scheduling and archiving are separate actions.
+/// (id, viewCount, createdAt, updatedAt, status, slug history) are not part of the command: a body that
+/// sends them, or any other member not listed here, is refused (400). Publishing, scheduling and archiving are separate actions.
 /// </summary>
 /// <param name="Title">Headline, 1-300 characters.</param>
 /// <param name="Slug">Optional URL name; generated from the title when omitted.</param>

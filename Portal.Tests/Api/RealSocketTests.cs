@@ -1,10 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Api;
@@ -18,8 +13,8 @@ public sealed class RealSocketTests
     [Fact]
     public async Task X_Forwarded_For_from_a_loopback_peer_is_ignored_when_no_trusted_proxy_is_configured()
     {
-        using var app = OnKestrel(new PortalApp().Setting("Hits:RateLimit:PermitLimit", "1").Setting("Hits:RateLimit:WindowSeconds", "3600"));
-        var client = Client(app);
+        using var app = new PortalApp().Setting("Hits:RateLimit:PermitLimit", "1").Setting("Hits:RateLimit:WindowSeconds", "3600").OnKestrel();
+        var client = app.SocketClient();
         Assert.Equal(HttpStatusCode.Accepted, await PostHitAsync(client, "visitor-a", "203.0.113.1"));
         // Another forwarded address does not make another client: the peer (127.0.0.1) is not a trusted proxy.
         Assert.Equal(HttpStatusCode.TooManyRequests, await PostHitAsync(client, "visitor-a", "203.0.113.2"));
@@ -28,9 +23,9 @@ public sealed class RealSocketTests
     [Fact]
     public async Task X_Forwarded_For_from_a_configured_trusted_proxy_is_honoured()
     {
-        using var app = OnKestrel(new PortalApp().Setting("Hits:RateLimit:PermitLimit", "1").Setting("Hits:RateLimit:WindowSeconds", "3600")
-            .Setting("Network:TrustedProxies:0", "127.0.0.1"));
-        var client = Client(app);
+        using var app = new PortalApp().Setting("Hits:RateLimit:PermitLimit", "1").Setting("Hits:RateLimit:WindowSeconds", "3600")
+            .Setting("Network:TrustedProxies:0", "127.0.0.1").OnKestrel();
+        var client = app.SocketClient();
         Assert.Equal(HttpStatusCode.Accepted, await PostHitAsync(client, "visitor-b", "203.0.113.1"));
         Assert.Equal(HttpStatusCode.Accepted, await PostHitAsync(client, "visitor-b", "203.0.113.2"));
         Assert.Equal(HttpStatusCode.TooManyRequests, await PostHitAsync(client, "visitor-b", "203.0.113.2"));
@@ -39,8 +34,8 @@ public sealed class RealSocketTests
     [Fact]
     public async Task A_number_in_the_path_is_percent_decoded_exactly_once()
     {
-        using var app = OnKestrel(new PortalApp());
-        var client = Client(app);
+        using var app = new PortalApp().OnKestrel();
+        var client = app.SocketClient();
         Assert.Equal("127.0.0.1", client.BaseAddress!.Host);
         var plan = await (await client.GetAsync("/api/v1/directives/by-number/211%2FKH-HU")).Json();
         Assert.Equal("211/KH-HU", plan["number"]!.GetValue<string>());
@@ -56,40 +51,18 @@ public sealed class RealSocketTests
     public async Task An_empty_Authorization_header_is_401_whether_or_not_the_reader_cache_holds_the_page()
     {
         // HttpClient drops an empty header, so the request is written by hand.
-        using var app = OnKestrel(new PortalApp());
-        var client = Client(app);
+        using var app = new PortalApp().OnKestrel();
+        var client = app.SocketClient();
         const string url = "/api/v1/articles?pageSize=7";
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithEmptyAuthorizationAsync(client.BaseAddress!, url));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithEmptyAuthorizationAsync(app, url));
         await client.GetAsync(url);
         Assert.NotNull((await client.GetAsync(url)).Headers.Age); // cached now
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithEmptyAuthorizationAsync(client.BaseAddress!, url));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithEmptyAuthorizationAsync(app, url));
     }
 
-    private static async Task<HttpStatusCode> StatusWithEmptyAuthorizationAsync(Uri server, string target)
-    {
-        using var tcp = new System.Net.Sockets.TcpClient();
-        await tcp.ConnectAsync(server.Host, server.Port);
-        var stream = tcp.GetStream();
-        var request = $"GET {target} HTTP/1.1\r\nHost: {server.Authority}\r\nAuthorization: \r\nConnection: close\r\n\r\n";
-        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request));
-        using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
-        var statusLine = await reader.ReadLineAsync() ?? "";
-        return (HttpStatusCode)int.Parse(statusLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static PortalApp OnKestrel(PortalApp app)
-    {
-        app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        app.StartServer();
-        return app;
-    }
-
-    /// <summary>A plain client to the address Kestrel bound (no in-memory handler involved).</summary>
-    private static HttpClient Client(PortalApp app) => new()
-    {
-        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single()),
-    };
+    private static async Task<HttpStatusCode> StatusWithEmptyAuthorizationAsync(PortalApp app, string target) =>
+        (HttpStatusCode)(await app.SendRawAsync($"GET {target} HTTP/1.1\r\nHost: {app.Address().Authority}\r\nAuthorization: ")).Status;
 
     private static async Task<HttpStatusCode> PostHitAsync(HttpClient client, string visitor, string forwardedFor)
     {

@@ -21,7 +21,7 @@ public sealed class CacheOptions
 /// read before rendering, and the <see cref="ContentHorizon"/>. So an edit — through this instance or, on PostgreSQL,
 /// any other — is seen by the very next read, a scheduled item appears at its publish instant, and nothing is served
 /// past a change. Requests with an Authorization header (editors, admins) are never served from or stored in the cache,
-/// nor are responses other than 200 or ones setting a cookie. View counts in cached responses lag by at most one
+/// nor are responses other than 200 or ones setting a cookie. HEAD requests (answered wherever GET is) are not cached either. View counts in cached responses lag by at most one
 /// counter flush (Hits:FlushIntervalMs), because the flush is a write.
 /// </summary>
 internal static class ReaderCache
@@ -49,7 +49,8 @@ internal static class ReaderCache
                 }
 
                 // Any Authorization header, even an empty one, goes past the cache to authentication (401 for a bad one).
-                b.With(c => c.HttpContext.Request.Headers.Authorization.Count == 0)
+                // Only GETs: a HEAD is rendered afresh (its entry would hold no body, and a cached HEAD answers Content-Length: 0).
+                b.With(c => HttpMethods.IsGet(c.HttpContext.Request.Method) && c.HttpContext.Request.Headers.Authorization.Count == 0)
                     .Expire(TimeSpan.FromMinutes(10)).Tag(Tag).VaryByValue(async (http, ct) =>
                     new KeyValuePair<string, string>("v", await http.RequestServices.GetRequiredService<VersionTracker>().KeyAsync(ct)))
                     // The decoded path conflates targets that differ only in encoding (%252F and %2F both read "%2F"), and
