@@ -40,7 +40,7 @@ internal static class SettingsWriteEndpoints
         writes.MapPut("", Put)
             .WithName("ReplaceSettings")
             .WithSummary("Replace the site settings (admin)")
-            .WithDescription($"Full replacement (application/json): omitted optional fields become null and omitted lists empty. Governing agency, responsible person, address, phone and e-mail are required (Decree 15/2020/NĐ-CP art. 99). Phones follow the Vietnamese numbering plan, e.g. (0251).3861114, 0912 345 678, +84 251 3861114, 1900 1234; URLs are absolute http(s); colours #RGB or #RRGGBB with exactly one default; a banner's endsAt must be after its startsAt. A 400 names each field by its JSON path, e.g. themeColours[1].hex. {IfMatchRule}")
+            .WithDescription($"Full replacement (application/json): omitted optional fields become null and omitted lists empty. Governing agency, responsible person, address, phone and e-mail are required (Decree 15/2020/NĐ-CP art. 99). Phones follow the Vietnamese numbering plan, e.g. (0251).3861114, 0912 345 678, +84 251 3861114, 1900 1234; URLs are absolute http(s); colours #RGB or #RRGGBB with exactly one default; a banner's endsAt must be after its startsAt. At most {SettingsCommandValidator.MaxThemeColours} theme colours, {SettingsCommandValidator.MaxBanners} banners and {SettingsCommandValidator.MaxLinks} links (counted first: a longer list is a 400 naming it) and {MaxBodyBytes} bytes of body (413). A 400 names each field by its JSON path, e.g. themeColours[1].hex. {IfMatchRule}")
             .Validates<SettingsCommand>();
 
         writes.MapPatch("", Patch)
