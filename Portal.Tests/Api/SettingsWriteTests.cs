@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Api.Features.Settings;
 using Portal.Api.Infrastructure;
+using Portal.Api.Infrastructure.Caching;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Api;
@@ -110,6 +112,30 @@ public sealed class SettingsWriteTests : IDisposable
         var saved = await (await admin.PutAsync(body, await SettingsRequests.ETagAsync(admin))).Json();
         Assert.Equal("Ủy ban nhân dân huyện Vĩnh Cửu".Normalize(), saved["governingAgency"]!.GetValue<string>());
         Assert.Equal(2, saved["version"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_PUT_of_the_current_settings_saves_nothing_and_returns_them_unchanged()
+    {
+        var admin = _app.Client(PortalApp.AdminKey);
+        var before = await admin.GetAsync(SettingsRequests.Url);
+        var current = await before.Json();
+        var body = current.DeepClone().AsObject();
+        body.Remove("version");
+        body.Remove("updatedAt");
+        var contentVersion = await _app.Services.GetRequiredService<ContentVersion>().CurrentAsync(CancellationToken.None);
+        _app.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var response = await admin.PutAsync(body, before.Headers.ETag!.ToString());
+
+        Assert.Equal(current.ToJsonString(), (await response.Json()).ToJsonString());
+        Assert.Equal(before.Headers.ETag, response.Headers.ETag);
+        Assert.Equal(contentVersion, await _app.Services.GetRequiredService<ContentVersion>().CurrentAsync(CancellationToken.None));
+
+        // The unchanged ETag still allows the next real change.
+        var changed = await (await admin.PutAsync(body.Set("fax", "null"), before.Headers.ETag!.ToString())).Json();
+        Assert.Equal(current["version"]!.GetValue<int>() + 1, changed["version"]!.GetValue<int>());
+        Assert.Null(changed["fax"]);
     }
 
     [Fact]
