@@ -46,7 +46,7 @@ internal static class WebhookEndpoints
             .RequireRole(ApiKeyAuthentication.AdminPolicy);
         group.MapGet("", List).WithName("ListWebhooks").WithSummary("List webhook subscriptions (admin)").WithETag();
         group.MapPost("", Create).WithName("CreateWebhook").WithSummary("Subscribe a URL to content events (admin)")
-            .WithDescription("Events: article.published|updated|unpublished|deleted, directive.published|updated|unpublished|deleted, settings.changed. Each delivery is a JSON POST signed with X-Portal-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + \".\" + body)>.")
+            .WithDescription("Events: article.published|updated|unpublished|deleted, directive.published|updated|unpublished|deleted, settings.changed. Each delivery is a JSON POST signed with X-Portal-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + \".\" + body)>. Unless Webhooks:AllowPrivateNetworks is set, a url whose host is certainly not public (a loopback, private or link-local IP address in any notation, localhost, *.localhost, *.local, *.home.arpa, *.internal) is a 400 naming url; other names are resolved at every delivery and refused there.")
             .Validates<WebhookCommand>();
         group.MapDelete("{id:guid}", Delete).WithName("DeleteWebhook").WithSummary("Delete a subscription and its log (admin)")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -65,8 +65,14 @@ internal static class WebhookEndpoints
         return TypedResults.Ok<IReadOnlyList<WebhookResponse>>(all.Select(ToResponse).ToList());
     }
 
-    public static async Task<Created<WebhookResponse>> Create(WebhookCommand command, PortalDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<WebhookResponse>, ValidationProblem>> Create(
+        WebhookCommand command, PortalDbContext db, WebhookOptions options, TimeProvider clock, CancellationToken ct)
     {
+        if (!options.AllowPrivateNetworks && Feeds.NetworkGuard.UrlRefusal(command.Url!) is { } reason)
+        {
+            return Problems.Invalid("url", $"The receiver's host is not public: {reason}; webhooks may only be delivered to public addresses (set Webhooks:AllowPrivateNetworks to allow it).");
+        }
+
         var subscription = new WebhookSubscription
         {
             Id = Guid.CreateVersion7(),
