@@ -2,13 +2,15 @@ using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Portal.Domain.Common;
 
 namespace Portal.Api.Infrastructure;
 
 /// <summary>
-/// Runs the FluentValidation validator of <typeparamref name="T"/> (the rules live in Portal.Domain beside the
-/// command) on the bound argument and answers a 400 <c>ValidationProblem</c> keyed by camelCase JSON paths.
+/// Checks the bound argument's list caps (<see cref="CollectionLimits"/>), then runs the FluentValidation validator of
+/// <typeparamref name="T"/> (the rules live in Portal.Domain beside the command) on it and answers a 400 <c>ValidationProblem</c> keyed by camelCase JSON paths.
 /// </summary>
 /// <typeparam name="T">The command type.</typeparam>
 internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFilter
@@ -19,6 +21,13 @@ internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFi
         if (index < 0 || context.Arguments[index] is not T argument)
         {
             return Problems.Invalid("body", "A JSON body is required.");
+        }
+
+        // Lists over their cap are refused before their items are normalised and validated one by one.
+        var json = context.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        if (CollectionLimits.Check(argument, json) is { } tooMany)
+        {
+            return tooMany;
         }
 
         if (argument is INormalizable<T> normalizable)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Portal.Domain.Common;
 
@@ -16,7 +17,7 @@ namespace Portal.Domain.Articles;
 /// <param name="CategoryId">An existing category's id, or null.</param>
 /// <param name="Tags">Free-form tags, at most 20 of at most 50 characters.</param>
 /// <param name="CoverImage">Cover image reference with caption and alt text.</param>
-/// <param name="DirectiveIds">Related directives by id.</param>
+/// <param name="DirectiveIds">Related directives by id, at most 50.</param>
 public sealed record ArticleCommand(
     string? Title,
     string? Slug,
@@ -24,9 +25,9 @@ public sealed record ArticleCommand(
     string? BodyHtml,
     string? Author,
     Guid? CategoryId,
-    IReadOnlyList<string>? Tags,
+    [property: MaxLength(ArticleCommandValidator.MaxTags)] IReadOnlyList<string>? Tags,
     ImageCommand? CoverImage,
-    IReadOnlyList<Guid>? DirectiveIds) : INormalizable<ArticleCommand>
+    [property: MaxLength(ArticleCommandValidator.MaxDirectiveIds)] IReadOnlyList<Guid>? DirectiveIds) : INormalizable<ArticleCommand>
 {
     /// <inheritdoc />
     public ArticleCommand Normalized() => this with
@@ -55,6 +56,12 @@ public sealed class ArticleCommandValidator : AbstractValidator<ArticleCommand>
     public const int SummaryMax = 1000;
     public const int BodyMax = 200_000;
 
+    /// <summary>Most tags an article may carry.</summary>
+    public const int MaxTags = 20;
+
+    /// <summary>Most directives an article may name as related.</summary>
+    public const int MaxDirectiveIds = 50;
+
     public ArticleCommandValidator()
     {
         RuleFor(x => x.Title).RequiredLine(TitleMax);
@@ -63,10 +70,10 @@ public sealed class ArticleCommandValidator : AbstractValidator<ArticleCommand>
             .WithMessage("'{PropertyName}' must not contain control characters.").NotLegacyEncoded();
         RuleFor(x => x.BodyHtml).LongText(BodyMax);
         RuleFor(x => x.Author).OptionalLine(100);
-        RuleFor(x => x.Tags).Must(t => t is null || t.Count <= 20).WithMessage("At most 20 tags.");
+        RuleFor(x => x.Tags).Must(t => t is null || t.Count <= MaxTags).WithMessage($"At most {MaxTags} tags.");
         RuleForEach(x => x.Tags).RequiredLine(50);
         RuleFor(x => x.CoverImage!).SetValidator(new ImageCommandValidator()).When(x => x.CoverImage is not null);
-        RuleFor(x => x.DirectiveIds).Must(d => d is null || d.Count <= 50).WithMessage("At most 50 related directives.");
+        RuleFor(x => x.DirectiveIds).Must(d => d is null || d.Count <= MaxDirectiveIds).WithMessage($"At most {MaxDirectiveIds} related directives.");
     }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Portal.Domain.Common;
 
@@ -5,7 +6,10 @@ namespace Portal.Domain.Settings;
 
 /// <summary>
 /// A full replacement of the site settings (PUT, and the result of applying a PATCH). All instants UTC.
-/// Omitted lists mean empty lists; blank optional text means null.
+/// Omitted lists mean empty lists; blank optional text means null. Lists hold at most
+/// <see cref="SettingsCommandValidator.MaxThemeColours"/> colours, <see cref="SettingsCommandValidator.MaxBanners"/>
+/// banners and <see cref="SettingsCommandValidator.MaxLinks"/> links (<see cref="MaxLengthAttribute"/>: the API counts
+/// them before it looks at any item).
 /// </summary>
 public sealed record SettingsCommand(
     string? SiteName,
@@ -18,9 +22,9 @@ public sealed record SettingsCommand(
     string? Email,
     string? RepublishNotice,
     string? LinksTitle,
-    IReadOnlyList<ThemeColourCommand>? ThemeColours,
-    IReadOnlyList<BannerCommand>? Banners,
-    IReadOnlyList<SiteLinkCommand>? Links) : INormalizable<SettingsCommand>
+    [property: MaxLength(SettingsCommandValidator.MaxThemeColours)] IReadOnlyList<ThemeColourCommand>? ThemeColours,
+    [property: MaxLength(SettingsCommandValidator.MaxBanners)] IReadOnlyList<BannerCommand>? Banners,
+    [property: MaxLength(SettingsCommandValidator.MaxLinks)] IReadOnlyList<SiteLinkCommand>? Links) : INormalizable<SettingsCommand>
 {
     /// <inheritdoc />
     public SettingsCommand Normalized() => this with
@@ -70,6 +74,15 @@ public sealed class SettingsCommandValidator : AbstractValidator<SettingsCommand
     /// <summary>Longest URL accepted for banners and links.</summary>
     public const int MaxUrlLength = 2000;
 
+    /// <summary>Most theme colours the settings may offer.</summary>
+    public const int MaxThemeColours = 20;
+
+    /// <summary>Most banners the settings may hold, past and future ones included.</summary>
+    public const int MaxBanners = 50;
+
+    /// <summary>Most website links the settings may hold.</summary>
+    public const int MaxLinks = 100;
+
     public SettingsCommandValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
@@ -83,7 +96,7 @@ public sealed class SettingsCommandValidator : AbstractValidator<SettingsCommand
         RuleFor(x => x.Email).NotEmpty().WithMessage("'{PropertyName}' is required.").EmailAddress();
         RuleFor(x => x.RepublishNotice).OptionalLine(500);
         RuleFor(x => x.LinksTitle).OptionalLine(200);
-        RuleFor(x => x.ThemeColours).Must(c => c is null || c.Count <= 20).WithMessage("At most 20 theme colours.")
+        RuleFor(x => x.ThemeColours).Must(c => c is null || c.Count <= MaxThemeColours).WithMessage($"At most {MaxThemeColours} theme colours.")
             .Must(c => c is null || c.Count == 0 || c.Count(t => t is { IsDefault: true }) == 1)
             .WithMessage("Exactly one theme colour must be the default.")
             .Must(c => c is null || c.Select(t => t?.Key).Distinct(StringComparer.Ordinal).Count() == c.Count)
@@ -94,7 +107,7 @@ public sealed class SettingsCommandValidator : AbstractValidator<SettingsCommand
             c.RuleFor(t => t.Name).RequiredLine(100);
             c.RuleFor(t => t.Hex).NotEmpty().WithMessage("'{PropertyName}' is required.").HexColour();
         });
-        RuleFor(x => x.Banners).Must(b => b is null || b.Count <= 50).WithMessage("At most 50 banners.");
+        RuleFor(x => x.Banners).Must(b => b is null || b.Count <= MaxBanners).WithMessage($"At most {MaxBanners} banners.");
         RuleForEach(x => x.Banners).NotNull().ChildRules(b =>
         {
             b.RuleFor(t => t.Title).RequiredLine(300);
@@ -103,7 +116,7 @@ public sealed class SettingsCommandValidator : AbstractValidator<SettingsCommand
             b.RuleFor(t => t.EndsAt).GreaterThan(t => t.StartsAt).When(t => t.StartsAt is not null && t.EndsAt is not null)
                 .WithMessage("'{PropertyName}' must be after the start of the display period.");
         });
-        RuleFor(x => x.Links).Must(l => l is null || l.Count <= 100).WithMessage("At most 100 links.");
+        RuleFor(x => x.Links).Must(l => l is null || l.Count <= MaxLinks).WithMessage($"At most {MaxLinks} links.");
         RuleForEach(x => x.Links).NotNull().ChildRules(l =>
         {
             l.RuleFor(t => t.Title).RequiredLine(200);

@@ -31,6 +31,15 @@ public sealed class FileNameTests(SeededPortal portal) : IClassFixture<SeededPor
         "a\uFFFEb.pdf",
         "ke-hoach\uFFFD.pdf", // what a server makes of a name whose bytes were not valid UTF-8
         new string('a', 252) + ".pdf",
+        "COM\u00B9.pdf", // Windows reads superscript digits as digits in device names
+        "lpt\u00B2",
+        "\uFEFFke-hoach.pdf", // a leading byte-order mark
+        "ke\u200Bhoach.pdf", // zero-width space
+        "ke-hoach.pdf\u200D",
+        "ke\u00ADhoach.pdf", // soft hyphen
+        "ke\u2028hoach.pdf", // line separator
+        "ke\uFE0Fhoach.pdf", // variation selector
+        "ke-hoach\U000E0041.pdf", // tag character
     ];
 
     [Theory]

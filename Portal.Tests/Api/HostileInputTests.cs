@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Api.Data;
 using Portal.Api.Features.Webhooks;
 using Portal.Tests.Infrastructure;
 
@@ -83,7 +85,23 @@ public sealed class HostileInputTests : IDisposable
         using var guarded = new PortalApp().Setting("Webhooks:AllowPrivateNetworks", "false");
         await using var receiver = await WebhookReceiver.StartAsync();
         var admin = guarded.Client(PortalApp.AdminKey);
-        var subscription = await (await admin.PostJson("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "article.published" }, secret = "0123456789abcdef-guard" })).Json(HttpStatusCode.Created);
+        foreach (var url in new[] { receiver.Url, "http://localhost/hook", "http://2130706433/hook", "http://[::ffff:10.0.0.1]/hook", "http://[fe80::1]/hook" })
+        {
+            var refused = await (await admin.PostJson("/api/v1/webhooks", new { url, events = new[] { "article.published" }, secret = "0123456789abcdef-guard" })).ProblemNaming("url");
+            Assert.Contains("Webhooks:AllowPrivateNetworks", refused["errors"]!["url"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        Assert.Empty((await (await admin.GetAsync("/api/v1/webhooks")).Json()).AsArray());
+
+        // A receiver saved before that check (or while private networks were allowed) is still refused at delivery.
+        var subscription = await (await admin.PostJson("/api/v1/webhooks", new { url = "https://hooks.example.vn/portal", events = new[] { "article.published" }, secret = "0123456789abcdef-guard" })).Json(HttpStatusCode.Created);
+        using (var scope = guarded.Services.CreateScope())
+        {
+            var id = Guid.Parse(subscription["id"]!.GetValue<string>());
+            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().WebhookSubscriptions.Where(s => s.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Url, receiver.Url));
+        }
+
         var editor = await guarded.ClientWithRoleAsync("editor");
         await editor.PublishAsync((await editor.CreateArticleAsync(Editing.Article(Editing.Unique("Nội bộ"))))["id"]!.GetValue<string>());
         await guarded.Services.GetRequiredService<WebhookSender>().DeliverDueAsync(CancellationToken.None);

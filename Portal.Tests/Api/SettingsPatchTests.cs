@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Api.Infrastructure.Caching;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Api;
@@ -55,10 +57,57 @@ public sealed class SettingsPatchTests : IDisposable
     [InlineData("""{"banners": [{"title": "\udc00"}]}""", "banners[0].title")]
     [InlineData("""{"\ud800": 1}""", "body")]
     [InlineData("""{"phone": "0251 3861114", "phone": "0251 3861115"}""", "body")]
+    [InlineData("""{"bogus": null}""", "bogus")]
+    [InlineData("""{"version": null}""", "version")]
+    [InlineData("""{"updatedAt": null}""", "updatedAt")]
+    [InlineData("""{"Email": "vanthu@dongnai.gov.vn"}""", "Email")]
+    [InlineData("""{"email": "vanthu@dongnai.gov.vn", "contacts": {"hotline": null}}""", "contacts")]
+    [InlineData("""{"themeColours": [{"key": "do", "name": "Màu đỏ", "hex": "#C8102E", "isDefault": true, "bogus": null}]}""", "themeColours[0].bogus")]
+    [InlineData("""{"banners": [{"title": "Tết", "imageUrl": null, "extra": null}]}""", "banners[0].extra")]
+    [InlineData("""{"links": [{"title": "Chính phủ", "url": "https://chinhphu.vn/", "order": 1}, {"title": "Tỉnh", "url": "https://dongnai.gov.vn/", "order": 2, "Url": null}]}""", "links[1].Url")]
     public async Task A_patch_that_breaks_a_rule_is_a_400_naming_the_field_and_changes_nothing(string patch, string field)
     {
         var etag = await SettingsRequests.ETagAsync(_admin);
         await (await _admin.PatchAsync(patch, etag)).ProblemNaming(field);
+        Assert.Equal(etag, await SettingsRequests.ETagAsync(_admin));
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"email": "ubnd-vc@dongnai.gov.vn"}""")]
+    [InlineData("""{"email": "  ubnd-vc@dongnai.gov.vn "}""")]
+    public async Task A_patch_that_changes_nothing_keeps_the_revision_updatedAt_ETag_and_content_version(string patch)
+    {
+        var before = await _admin.GetAsync(SettingsRequests.Url);
+        var current = await before.Json();
+        Assert.Equal("ubnd-vc@dongnai.gov.vn", current["email"]!.GetValue<string>());
+        var anonymousETag = (await _app.Client().GetAsync(SettingsRequests.Url)).Headers.ETag!.ToString();
+        var contentVersion = await _app.Services.GetRequiredService<ContentVersion>().CurrentAsync(CancellationToken.None);
+        _app.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var response = await _admin.PatchAsync(patch, before.Headers.ETag!.ToString());
+
+        Assert.Equal(current.ToJsonString(), (await response.Json()).ToJsonString());
+        Assert.Equal(before.Headers.ETag, response.Headers.ETag);
+        Assert.Equal(before.Headers.ETag!.ToString(), await SettingsRequests.ETagAsync(_admin));
+        Assert.Equal(anonymousETag, (await _app.Client().GetAsync(SettingsRequests.Url)).Headers.ETag!.ToString());
+        Assert.Equal(contentVersion, await _app.Services.GetRequiredService<ContentVersion>().CurrentAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_list_over_its_cap_is_a_400_naming_the_field_and_the_limit_before_any_item_is_read()
+    {
+        // 5,000 colours, each of them invalid: only the count is reported, so no item was validated.
+        var colours = string.Join(",", Enumerable.Range(0, 5000).Select(i => $"{{\"key\": \"K {i}\", \"name\": \"\", \"hex\": \"red\", \"isDefault\": true}}"));
+        var etag = await SettingsRequests.ETagAsync(_admin);
+        var problem = await (await _admin.PatchAsync($"{{\"themeColours\": [{colours}]}}", etag)).ProblemNaming("themeColours");
+        Assert.Equal(["themeColours"], problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains("at most 20", problem["errors"]!["themeColours"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var links = string.Join(",", Enumerable.Range(0, 101).Select(i => $"{{\"title\": \"\", \"url\": \"/{i}\", \"order\": -1}}"));
+        problem = await (await _admin.PatchAsync($"{{\"links\": [{links}]}}", etag)).ProblemNaming("links");
+        Assert.Equal(["links"], problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains("at most 100", problem["errors"]!["links"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(etag, await SettingsRequests.ETagAsync(_admin));
     }
 

@@ -1,4 +1,10 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Api.Features.Settings;
+using Portal.Api.Infrastructure;
+using Portal.Api.Infrastructure.Caching;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Api;
@@ -106,6 +112,63 @@ public sealed class SettingsWriteTests : IDisposable
         var saved = await (await admin.PutAsync(body, await SettingsRequests.ETagAsync(admin))).Json();
         Assert.Equal("Ủy ban nhân dân huyện Vĩnh Cửu".Normalize(), saved["governingAgency"]!.GetValue<string>());
         Assert.Equal(2, saved["version"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_PUT_of_the_current_settings_saves_nothing_and_returns_them_unchanged()
+    {
+        var admin = _app.Client(PortalApp.AdminKey);
+        var before = await admin.GetAsync(SettingsRequests.Url);
+        var current = await before.Json();
+        var body = current.DeepClone().AsObject();
+        body.Remove("version");
+        body.Remove("updatedAt");
+        var contentVersion = await _app.Services.GetRequiredService<ContentVersion>().CurrentAsync(CancellationToken.None);
+        _app.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var response = await admin.PutAsync(body, before.Headers.ETag!.ToString());
+
+        Assert.Equal(current.ToJsonString(), (await response.Json()).ToJsonString());
+        Assert.Equal(before.Headers.ETag, response.Headers.ETag);
+        Assert.Equal(contentVersion, await _app.Services.GetRequiredService<ContentVersion>().CurrentAsync(CancellationToken.None));
+
+        // The unchanged ETag still allows the next real change.
+        var changed = await (await admin.PutAsync(body.Set("fax", "null"), before.Headers.ETag!.ToString())).Json();
+        Assert.Equal(current["version"]!.GetValue<int>() + 1, changed["version"]!.GetValue<int>());
+        Assert.Null(changed["fax"]);
+    }
+
+    [Fact]
+    public async Task Lists_over_their_cap_are_a_400_naming_the_field_and_the_limit_before_any_item_is_validated()
+    {
+        var admin = _app.Client(PortalApp.AdminKey);
+        var etag = await SettingsRequests.ETagAsync(admin);
+        foreach (var (field, item, max) in new[]
+        {
+            ("themeColours", "{\"key\": \"Đỏ\", \"hex\": \"red\", \"isDefault\": true}", 20),
+            ("banners", "{\"title\": \"\", \"linkUrl\": \"javascript:0\"}", 50),
+            ("links", "{\"title\": \"\", \"url\": \"x\", \"order\": -1}", 100),
+        })
+        {
+            var body = SettingsRequests.ValidBody().Set(field, $"[{string.Join(',', Enumerable.Repeat(item, 5000))}]");
+            var problem = await (await admin.PutAsync(body, etag)).ProblemNaming(field);
+            Assert.Equal([field], problem["errors"]!.AsObject().Select(e => e.Key));
+            Assert.Contains($"at most {max}", problem["errors"]![field]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(etag, await SettingsRequests.ETagAsync(admin));
+    }
+
+    [Fact]
+    public async Task A_settings_body_over_the_settings_limit_is_413_though_smaller_than_the_general_JSON_limit()
+    {
+        var admin = _app.Client(PortalApp.AdminKey);
+        var etag = await SettingsRequests.ETagAsync(admin);
+        var body = SettingsRequests.ValidBody().Set("republishNotice", JsonSerializer.Serialize(new string('a', 1_200_000)));
+        Assert.True(body.ToJsonString().Length is > (int)SettingsWriteEndpoints.MaxBodyBytes and < (int)RequestLimits.MaxJsonBodyBytes);
+        await (await admin.PutAsync(body, etag)).Problem(HttpStatusCode.RequestEntityTooLarge);
+        await (await admin.PatchAsync(new JsonObject { ["republishNotice"] = new string('a', 1_200_000) }.ToJsonString(), etag)).Problem(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(etag, await SettingsRequests.ETagAsync(admin));
     }
 
     public void Dispose() => _app.Dispose();

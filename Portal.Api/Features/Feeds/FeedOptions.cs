@@ -7,8 +7,9 @@ public sealed class FeedOptions
 
     /// <summary>
     /// Allow feeds on loopback, private (RFC 1918, ULA), link-local, CGNAT and other non-public addresses. Off by
-    /// default so that an admin key cannot make the server fetch from its own network (SSRF); every address a host
-    /// resolves to is checked at connect time, after each redirect too.
+    /// default so that an admin key cannot make the server fetch from its own network (SSRF): a URL whose host is
+    /// certainly not public (a literal address, localhost…) is refused when the source is saved, and every address a
+    /// host resolves to is checked at connect time, after each redirect too.
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }
 

@@ -20,11 +20,11 @@ internal static class FeedSourceEndpoints
         group.MapGet("{id:guid}", Get).WithName("GetFeedSource").WithSummary("Get a feed source (admin)")
             .ProducesProblem(StatusCodes.Status404NotFound).WithETag();
         group.MapPost("", Create).WithName("CreateFeedSource").WithSummary("Add a feed source (admin)")
-            .WithDescription("url must be an absolute http or https URL; categoryId an existing category; pollIntervalMinutes 5-1440 (default 60). A new enabled source is due at once. Addresses are checked when the feed is fetched: a host on a loopback, private or link-local address is refused in the run report unless Feeds:AllowPrivateNetworks is set.")
+            .WithDescription("url must be an absolute http or https URL; categoryId an existing category; pollIntervalMinutes 5-1440 (default 60). A new enabled source is due at once. Unless Feeds:AllowPrivateNetworks is set, a url whose host is certainly not public — a loopback, private, link-local or otherwise non-public IP address in any notation (127.1, 2130706433, 0177.0.0.1, [::1], [::ffff:10.0.0.1]…) or localhost, *.localhost, *.local, *.home.arpa, *.internal — is a 400 naming url; other names are resolved at every fetch, and a name resolving to such an address is refused in the run report.")
             .Validates<FeedSourceCommand>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPut("{id:guid}", Update).WithName("UpdateFeedSource").WithSummary("Replace a feed source (admin)")
-            .WithDescription("Honours If-Match (stale: 412). Changing the URL forgets the stored ETag/Last-Modified and makes the source due at once.")
+            .WithDescription("Honours If-Match (stale: 412). The url is checked as on creation (a non-public host is a 400 naming url). Changing the URL forgets the stored ETag/Last-Modified and makes the source due at once.")
             .Validates<FeedSourceCommand>()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -50,8 +50,13 @@ internal static class FeedSourceEndpoints
             : NotFound(id);
 
     public static async Task<Results<Created<FeedSourceResponse>, ValidationProblem>> Create(
-        FeedSourceCommand command, PortalDbContext db, TimeProvider clock, HttpContext http, IOptions<JsonOptions> json, CancellationToken ct)
+        FeedSourceCommand command, PortalDbContext db, FeedOptions options, TimeProvider clock, HttpContext http, IOptions<JsonOptions> json, CancellationToken ct)
     {
+        if (PrivateUrl(command, options) is { } refused)
+        {
+            return refused;
+        }
+
         if (await UnknownCategoryAsync(db, command, ct) is { } invalid)
         {
             return invalid;
@@ -68,8 +73,13 @@ internal static class FeedSourceEndpoints
     }
 
     public static async Task<Results<Ok<FeedSourceResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        Guid id, FeedSourceCommand command, PortalDbContext db, TimeProvider clock, HttpContext http, IOptions<JsonOptions> json, CancellationToken ct)
+        Guid id, FeedSourceCommand command, PortalDbContext db, FeedOptions options, TimeProvider clock, HttpContext http, IOptions<JsonOptions> json, CancellationToken ct)
     {
+        if (PrivateUrl(command, options) is { } refused)
+        {
+            return refused;
+        }
+
         var source = await db.FeedSources.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (source is null)
         {
@@ -167,6 +177,12 @@ internal static class FeedSourceEndpoints
         source.Enabled = command.Enabled ?? true;
         source.UpdatedAt = now;
     }
+
+    /// <summary>The 400 naming url when it certainly points at a non-public address (<see cref="NetworkGuard.UrlRefusal"/>) and those are not allowed.</summary>
+    private static ValidationProblem? PrivateUrl(FeedSourceCommand command, FeedOptions options) =>
+        !options.AllowPrivateNetworks && NetworkGuard.UrlRefusal(command.Url!) is { } reason
+            ? Problems.Invalid("url", $"The feed's host is not public: {reason}; feeds may only be fetched from public addresses (set Feeds:AllowPrivateNetworks to allow it).")
+            : null;
 
     private static async Task<ValidationProblem?> UnknownCategoryAsync(PortalDbContext db, FeedSourceCommand command, CancellationToken ct) =>
         command.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, ct)

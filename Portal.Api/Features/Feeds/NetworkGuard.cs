@@ -80,12 +80,51 @@ internal static class NetworkGuard
 
         // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4 address that must be public too.
         var bytes = address.GetAddressBytes();
+        if (bytes.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0)
+        {
+            return "a reserved (IPv4-compatible, deprecated) address";
+        }
+
         if (bytes is [0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0, ..])
         {
             return NonPublicReason(new IPAddress(bytes[12..]));
         }
 
         return bytes is [0x20, 0x02, ..] ? NonPublicReason(new IPAddress(bytes[2..6])) : null;
+    }
+
+    // Special-use names that always mean this host or its own network: localhost (RFC 6761 §6.3), mDNS .local
+    // (RFC 6762), home.arpa (RFC 8375) and .internal (ICANN's private-use top-level domain, 2024).
+    private static readonly string[] LocalSuffixes = [".localhost", ".local", ".home.arpa", ".internal"];
+
+    /// <summary>
+    /// Why the host of <paramref name="url"/> (absolute http or https) is certainly not public, decided without DNS, or
+    /// null when it may be: a literal IP address in any form a resolver accepts (dotted, decimal <c>2130706433</c>,
+    /// octal <c>0177.0.0.1</c>, hex <c>0x7f.1</c>, short <c>127.1</c>, IPv6, IPv4-mapped IPv6) that
+    /// <see cref="NonPublicReason"/> refuses, or a special-use name for the local host or network (<c>localhost</c>,
+    /// <c>*.localhost</c>, <c>*.local</c>, <c>*.home.arpa</c>, <c>*.internal</c>). Used when a URL is saved, so that
+    /// such a URL is refused at once; other names are not resolved then (the answer would depend on the network at
+    /// that moment and may change later) but at every connection, by <see cref="ConnectCallback(bool, string)"/>.
+    /// </summary>
+    public static string? UrlRefusal(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        // DnsSafeHost drops IPv6 brackets; a trailing dot (an absolute name) changes nothing for a resolver.
+        var host = uri.DnsSafeHost.TrimEnd('.');
+        var scope = host.IndexOf('%', StringComparison.Ordinal);
+        if (IPAddress.TryParse(scope < 0 ? host : host[..scope], out var address))
+        {
+            return NonPublicReason(address) is { } reason ? $"{address} is {reason}" : null;
+        }
+
+        host = host.ToLowerInvariant();
+        return host == "localhost" || LocalSuffixes.Any(s => host.EndsWith(s, StringComparison.Ordinal))
+            ? $"'{host}' names the local host or network"
+            : null;
     }
 
     /// <summary>A <see cref="SocketsHttpHandler.ConnectCallback"/> that refuses non-public addresses unless allowed.</summary>

@@ -24,7 +24,7 @@ internal static class MediaEndpoints
         group.MapPost("", Upload)
             .WithName("UploadMedia")
             .WithSummary("Upload an image (editor)")
-            .WithDescription("multipart/form-data with one file in the field 'file'. JPEG, PNG, WebP or GIF, decided from the bytes (not the name or the declared type), and decodable. Size limit: Files:MaxImageBytes (default 10 MB). Returns the media id to reference from articles (coverImage.mediaId), its URL, width and height.")
+            .WithDescription("multipart/form-data with one file in the field 'file'. JPEG, PNG, WebP or GIF, decided from the bytes (not the name or the declared type): anything else (a PDF, an SVG, an executable renamed to .jpg) is 415 naming 'file', as for directive attachments; bytes of one of these types that do not decode are a 400 naming 'file'. Not multipart/form-data: 415. Size limit: Files:MaxImageBytes (default 10 MB; 413 beyond). Returns the media id to reference from articles (coverImage.mediaId), its URL, width and height.")
             .RequireAuthorization(ApiKeyAuthentication.EditorPolicy)
             .RequireCors(Cors.Writes)
             .DisableAntiforgery()
@@ -64,13 +64,14 @@ internal static class MediaEndpoints
         content.Position = 0;
         if (ContentSniffer.Image(head.AsSpan(0, read)) is not { } type)
         {
-            return Problems.Invalid(FileField, "The file is not a JPEG, PNG, WebP or GIF image (decided from its content).");
+            // RFC 9110 §15.5.16: a format the resource does not take, found by inspecting the content — as for attachments.
+            return Problems.Field(StatusCodes.Status415UnsupportedMediaType, FileField, "The file is not a JPEG, PNG, WebP or GIF image (its type is read from its content, not from its name or declared type).");
         }
 
         var size = Dimensions(content);
         if (size is null)
         {
-            return Problems.Invalid(FileField, $"The file starts like {type.ContentType} but cannot be decoded.");
+            return Problems.Invalid(FileField, $"The file starts like {type.ContentType} but cannot be decoded (damaged or cut short).");
         }
 
         var stored = await store.SaveAsync(content, type.Extension, ct);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Portal.Api.Infrastructure;
@@ -109,6 +110,67 @@ internal static class SettingsMergePatch
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Checks <paramref name="patch"/> against the shape of a <see cref="SettingsCommand"/> before it is merged: every
+    /// member name, at any depth, must be a settings field spelt exactly (merge patches match names exactly, RFC 7396
+    /// §2), <em>whatever its value</em> — <c>{"bogus": null}</c> would otherwise merge into nothing and pass — and no
+    /// list may hold more items than its cap (<see cref="CollectionLimits"/>), counted before any item is read.
+    /// A 400 naming the member's JSON path, or null.
+    /// </summary>
+    public static ValidationProblem? CheckShape(JsonObject patch, JsonSerializerOptions json) =>
+        CheckShape(patch, json.GetTypeInfo(typeof(SettingsCommand)), json, "");
+
+    private static ValidationProblem? CheckShape(JsonNode? node, JsonTypeInfo type, JsonSerializerOptions json, string path)
+    {
+        switch (node)
+        {
+            case JsonObject members when type.Kind == JsonTypeInfoKind.Object:
+                foreach (var (name, value) in members)
+                {
+                    var field = path.Length == 0 ? name : $"{path}.{name}";
+                    var property = type.Properties.FirstOrDefault(p => p.Name.Equals(name, StringComparison.Ordinal) && p.Set is not null);
+                    if (property is null)
+                    {
+                        return Problems.Invalid(field, UnknownMember(type, name, field));
+                    }
+
+                    if (value is JsonArray items && CollectionLimits.MaxItems(property) is { } max && items.Count > max)
+                    {
+                        return CollectionLimits.TooMany(field, max, items.Count);
+                    }
+
+                    if (value is not null && CheckShape(value, json.GetTypeInfo(property.PropertyType), json, field) is { } nested)
+                    {
+                        return nested;
+                    }
+                }
+
+                return null;
+            case JsonArray items when type.Kind == JsonTypeInfoKind.Enumerable && type.ElementType is { } element:
+                var elementType = json.GetTypeInfo(element);
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (CheckShape(items[i], elementType, json, $"{path}[{i}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                // Values of the wrong JSON type are reported when the merged document is read as a command.
+                return null;
+        }
+    }
+
+    private static string UnknownMember(JsonTypeInfo type, string name, string field)
+    {
+        var sameLetters = type.Properties.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && p.Set is not null);
+        return sameLetters is not null
+            ? $"'{field}' is not a settings field: member names are case-sensitive; did you mean '{sameLetters.Name}'?"
+            : $"'{field}' is not a settings field that can be changed ({string.Join(", ", type.Properties.Where(p => p.Set is not null).Select(p => p.Name))}).";
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,9 @@ using Portal.Domain.Sync;
 
 namespace Portal.Api.Features.Webhooks;
 
-/// <summary>Create a subscription: an http(s) URL, the events wanted (see ContentEvents), and a secret of 16-200 characters.</summary>
-public sealed record WebhookCommand(string? Url, IReadOnlyList<string>? Events, string? Secret, bool? Enabled);
+/// <summary>Create a subscription: an http(s) URL, the events wanted (see ContentEvents, at most 20 names), and a secret of 16-200 characters.</summary>
+public sealed record WebhookCommand(
+    string? Url, [property: MaxLength(WebhookCommandValidator.MaxEvents)] IReadOnlyList<string>? Events, string? Secret, bool? Enabled);
 
 /// <summary>A subscription as listed (the secret is never returned).</summary>
 public sealed record WebhookResponse(Guid Id, string Url, IReadOnlyList<string> Events, bool Enabled, DateTime CreatedAt);
@@ -18,12 +20,17 @@ public sealed record WebhookResponse(Guid Id, string Url, IReadOnlyList<string> 
 /// <summary>One delivery in the log: attempts so far, last HTTP status or error, and when it was delivered or given up.</summary>
 public sealed record DeliveryResponse(Guid Id, string Event, DateTime CreatedAt, int Attempts, DateTime? NextAttemptAt, DateTime? DeliveredAt, DateTime? GaveUpAt, int? LastStatusCode, string? LastError);
 
+/// <summary>Rules for <see cref="WebhookCommand"/>.</summary>
 public sealed class WebhookCommandValidator : AbstractValidator<WebhookCommand>
 {
+    /// <summary>Most event names a subscription request may list: every event, with room for repeats (which count once).</summary>
+    public const int MaxEvents = 20;
+
     public WebhookCommandValidator()
     {
         RuleFor(x => x.Url).NotEmpty().HttpUrl().MaximumLength(2000);
-        RuleFor(x => x.Events).NotEmpty().WithMessage("Subscribe to at least one event.");
+        RuleFor(x => x.Events).NotEmpty().WithMessage("Subscribe to at least one event.")
+            .Must(e => e!.Count <= MaxEvents).WithMessage($"List at most {MaxEvents} events.");
         RuleForEach(x => x.Events).Must(e => ContentEvents.All.Contains(e, StringComparer.Ordinal))
             .WithMessage(e => $"Unknown event; use one of {string.Join(", ", ContentEvents.All)}.");
         RuleFor(x => x.Secret).NotEmpty().Length(16, 200);
@@ -39,7 +46,7 @@ internal static class WebhookEndpoints
             .RequireRole(ApiKeyAuthentication.AdminPolicy);
         group.MapGet("", List).WithName("ListWebhooks").WithSummary("List webhook subscriptions (admin)").WithETag();
         group.MapPost("", Create).WithName("CreateWebhook").WithSummary("Subscribe a URL to content events (admin)")
-            .WithDescription("Events: article.published|updated|unpublished|deleted, directive.published|updated|unpublished|deleted, settings.changed. Each delivery is a JSON POST signed with X-Portal-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + \".\" + body)>.")
+            .WithDescription("Events: article.published|updated|unpublished|deleted, directive.published|updated|unpublished|deleted, settings.changed. Each delivery is a JSON POST signed with X-Portal-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + \".\" + body)>. Unless Webhooks:AllowPrivateNetworks is set, a url whose host is certainly not public (a loopback, private or link-local IP address in any notation, localhost, *.localhost, *.local, *.home.arpa, *.internal) is a 400 naming url; other names are resolved at every delivery and refused there.")
             .Validates<WebhookCommand>();
         group.MapDelete("{id:guid}", Delete).WithName("DeleteWebhook").WithSummary("Delete a subscription and its log (admin)")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -58,8 +65,14 @@ internal static class WebhookEndpoints
         return TypedResults.Ok<IReadOnlyList<WebhookResponse>>(all.Select(ToResponse).ToList());
     }
 
-    public static async Task<Created<WebhookResponse>> Create(WebhookCommand command, PortalDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<WebhookResponse>, ValidationProblem>> Create(
+        WebhookCommand command, PortalDbContext db, WebhookOptions options, TimeProvider clock, CancellationToken ct)
     {
+        if (!options.AllowPrivateNetworks && Feeds.NetworkGuard.UrlRefusal(command.Url!) is { } reason)
+        {
+            return Problems.Invalid("url", $"The receiver's host is not public: {reason}; webhooks may only be delivered to public addresses (set Webhooks:AllowPrivateNetworks to allow it).");
+        }
+
         var subscription = new WebhookSubscription
         {
             Id = Guid.CreateVersion7(),

@@ -28,7 +28,7 @@ public sealed class WebhookOptions
     /// <summary>Per-request timeout in seconds (default 10).</summary>
     public int TimeoutSeconds { get; set; } = 10;
 
-    /// <summary>Allow receivers on loopback, private and link-local addresses (default false: SSRF protection).</summary>
+    /// <summary>Allow receivers on loopback, private and link-local addresses (default false: SSRF protection; checked when subscribing and at every delivery).</summary>
     public bool AllowPrivateNetworks { get; set; }
 }
 

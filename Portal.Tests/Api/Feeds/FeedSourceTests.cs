@@ -1,4 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Api.Data;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Api.Feeds;
@@ -63,16 +67,49 @@ public sealed class FeedSourceTests(FeedPortal portal) : IClassFixture<FeedPorta
     }
 
     [Fact]
-    public async Task A_source_on_127_0_0_1_is_refused_in_the_run_report_when_private_networks_are_not_allowed()
+    public async Task A_source_on_a_non_public_host_is_refused_at_creation_and_update_naming_url()
+    {
+        using var app = new PortalApp().Setting("Feeds:AllowPrivateNetworks", "false").Setting("Feeds:PollerEnabled", "false");
+        var admin = await app.ClientWithRoleAsync("admin");
+        foreach (var url in new[]
+        {
+            "http://127.0.0.1:8080/rss", "http://127.1/rss", "http://2130706433/rss", "http://0177.0.0.1/rss", "http://0x7f.0.0.1/rss",
+            "http://localhost/rss", "http://tin-tuc.localhost/rss", "http://[::1]/rss", "http://[fd12:3456::1]/rss", "http://[fe80::1]/rss",
+            "http://[::ffff:127.0.0.1]/rss", "http://[::ffff:192.168.1.1]/rss", "http://10.0.0.1/rss", "http://169.254.169.254/latest/meta-data/",
+        })
+        {
+            var problem = await (await admin.PostJson("/api/v1/feed-sources", new { name = "Nội bộ", url })).ProblemNaming("url");
+            Assert.Contains("Feeds:AllowPrivateNetworks", problem["errors"]!["url"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        // A name that is not certainly local is accepted now and resolved at each fetch.
+        var id = await admin.CreateSourceAsync("https://baodongnai.example/rss");
+        var source = await (await admin.GetAsync($"/api/v1/feed-sources/{id}")).Json();
+        await (await admin.PutAsJsonAsync($"/api/v1/feed-sources/{id}", new { name = "Đồng Nai", url = "http://[::1]:8080/rss" }, Http.Options)).ProblemNaming("url");
+        Assert.Equal(source.ToJsonString(), (await (await admin.GetAsync($"/api/v1/feed-sources/{id}")).Json()).ToJsonString());
+        Assert.Single((await (await admin.GetAsync("/api/v1/feed-sources")).Json()).AsArray());
+    }
+
+    [Fact]
+    public async Task A_source_that_reaches_127_0_0_1_is_refused_in_the_run_report_when_private_networks_are_not_allowed()
     {
         await using var server = await FeedServer.StartAsync();
         server.Serve("/rss", FeedTesting.Fixture("dongnai-news-2026-05-04.rss.xml"));
         using var app = new PortalApp().Setting("Feeds:AllowPrivateNetworks", "false").Setting("Feeds:PollerEnabled", "false");
         var admin = await app.ClientWithRoleAsync("admin");
 
+        // Sources saved before the creation-time check, or while private networks were allowed: the fetch checks again
+        // (and resolves names then, so a name answering with a loopback address is refused too).
         foreach (var url in new[] { server.Url("/rss"), server.Url("/rss").Replace("127.0.0.1", "localhost", StringComparison.Ordinal) })
         {
-            var source = await admin.CreateSourceAsync(url);
+            var source = await admin.CreateSourceAsync("https://baodongnai.example/rss");
+            using (var scope = app.Services.CreateScope())
+            {
+                var id = Guid.Parse(source);
+                await scope.ServiceProvider.GetRequiredService<PortalDbContext>().FeedSources.Where(s => s.Id == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(f => f.Url, url));
+            }
+
             var report = (await admin.ImportAsync(source)).Expect("failed");
 
             var error = Assert.Single(report["errors"]!.AsArray())!;
