@@ -24,8 +24,8 @@ REUSE=${REUSE:-0}               # 1: keep the database a previous run of this SI
 # to size-SIZE-VARIANT(.md) and it measures the database size-SIZE seeded (seeding it first if there is none).
 VARIANT=${VARIANT:-}
 
-name="size-$SIZE${VARIANT:+-$VARIANT}"
-raw="$PWD/bench/results/raw/$name"
+run_name="size-$SIZE${VARIANT:+-$VARIANT}"
+raw="$PWD/bench/results/raw/$run_name"
 seeded="$PWD/bench/results/raw/size-$SIZE" # the database, its seeding log and the targets it holds
 base="http://127.0.0.1:$PORT"
 dotnet=${DOTNET:-dotnet}
@@ -281,8 +281,8 @@ os=$(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r)
 dotnet=SDK $("$dotnet" --version), ASP.NET Core $("$dotnet" --list-runtimes | awk '/AspNetCore/ { v = $2 } END { print v }')
 wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)
 EOF
-out=bench/results/$name.md
-[ "$name" != size-10000 ] || out=bench/results/latest.md
+out=bench/results/$run_name.md
+[ "$run_name" != size-10000 ] || out=bench/results/latest.md
 bench/report.sh "$raw" >"$out"
 log "wrote $out"
 cat "$out"
