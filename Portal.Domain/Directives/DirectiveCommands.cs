@@ -81,7 +81,7 @@ public sealed class DirectiveCommandValidator : AbstractValidator<DirectiveComma
 /// <param name="TargetId">The other directive's id.</param>
 public sealed record RelationCommand(RelationKind? Kind, Guid? TargetId);
 
-/// <summary>Rules for <see cref="RelationCommand"/>; self-links and cycles of replaces are state rules checked on save.</summary>
+/// <summary>Rules for <see cref="RelationCommand"/>; self-links and circles of links are state rules checked on save.</summary>
 public sealed class RelationCommandValidator : AbstractValidator<RelationCommand>
 {
     public RelationCommandValidator()
