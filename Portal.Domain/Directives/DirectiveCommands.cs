@@ -7,10 +7,7 @@ namespace Portal.Domain.Directives;
 /// <param name="Number">Số ký hiệu as printed, e.g. "211/KH-HU" (Decree 30/2020/NĐ-CP; Guidance 36-HD/VPTW).</param>
 /// <param name="TypeCode">Loại văn bản code from the catalogue, e.g. "KH" (Kế hoạch), "CT" (Chỉ thị).</param>
 /// <param name="IssuerId">Catalogue id of the cơ quan ban hành, or null with <paramref name="IssuerName"/>.</param>
-/// <param name="IssuerName">
-/// Issuing body's name as printed on the document; defaults to the catalogue name of <paramref name="IssuerId"/>. It is
-/// the issuer a number is unique for (<see cref="DirectiveUniqueness"/>), however the issuer is given.
-/// </param>
+/// <param name="IssuerName">Issuing body's name as printed on the document, the issuer its number is unique for; defaults to the catalogue name of <paramref name="IssuerId"/>.</param>
 /// <param name="IssuedOn">Ngày ban hành (calendar date in Vietnam).</param>
 /// <param name="EffectiveOn">Ngày hiệu lực; not before the issue date.</param>
 /// <param name="ExpiresOn">Expiry date; after the effective date.</param>
