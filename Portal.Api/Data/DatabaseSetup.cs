@@ -120,6 +120,7 @@ internal static class DatabaseSetup
         }
 
         await Features.Directives.DirectiveFactory.BackfillFieldSearchAsync(db, CancellationToken.None);
+        await Features.Directives.DirectiveFactory.RekeyByPrintedIssuerAsync(db, CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<Seed.PortalSeeder>().SeedAsync(CancellationToken.None);
         if (db.Database.IsSqlite())
         {

@@ -7,7 +7,7 @@ namespace Portal.Domain.Directives;
 /// <param name="Number">Số ký hiệu as printed, e.g. "211/KH-HU" (Decree 30/2020/NĐ-CP; Guidance 36-HD/VPTW).</param>
 /// <param name="TypeCode">Loại văn bản code from the catalogue, e.g. "KH" (Kế hoạch), "CT" (Chỉ thị).</param>
 /// <param name="IssuerId">Catalogue id of the cơ quan ban hành, or null with <paramref name="IssuerName"/>.</param>
-/// <param name="IssuerName">Issuing body's printed name; defaults to the catalogue name of <paramref name="IssuerId"/>.</param>
+/// <param name="IssuerName">Issuing body's name as printed on the document, the issuer its number is unique for; defaults to the catalogue name of <paramref name="IssuerId"/>.</param>
 /// <param name="IssuedOn">Ngày ban hành (calendar date in Vietnam).</param>
 /// <param name="EffectiveOn">Ngày hiệu lực; not before the issue date.</param>
 /// <param name="ExpiresOn">Expiry date; after the effective date.</param>
@@ -78,7 +78,7 @@ public sealed class DirectiveCommandValidator : AbstractValidator<DirectiveComma
 /// <param name="TargetId">The other directive's id.</param>
 public sealed record RelationCommand(RelationKind? Kind, Guid? TargetId);
 
-/// <summary>Rules for <see cref="RelationCommand"/>; self-links and cycles of replaces are state rules checked on save.</summary>
+/// <summary>Rules for <see cref="RelationCommand"/>; self-links and circles of links are state rules checked on save.</summary>
 public sealed class RelationCommandValidator : AbstractValidator<RelationCommand>
 {
     public RelationCommandValidator()

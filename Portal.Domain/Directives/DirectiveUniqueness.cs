@@ -12,22 +12,36 @@ namespace Portal.Domain.Directives;
 /// rule, never stricter in practice: a number recurs only after numbering restarts at a congress, and the new term's
 /// numbers reach the old term's last ones of that same year only years later. Spellings that fold to the same search
 /// key are one number.
+/// <para>
+/// The issuer is the cơ quan ban hành as printed on the document (<see cref="Directive.IssuerName"/>, folded: case and
+/// marks do not count), whichever way the editor gave it: a catalogue id alone (the name is then the catalogue's), a
+/// name alone, or both. Keying by the catalogue id when there was one and by the name otherwise let one document be
+/// entered twice, once each way. The printed name is the document's own: renaming the catalogue entry later changes
+/// no key. Two directives linked to one catalogue body under differently printed names are still one issuer; the
+/// writer checks that as well (<c>DirectiveWriter.DuplicateAsync</c>).
+/// </para>
 /// </summary>
 public static class DirectiveUniqueness
 {
     /// <summary>The key a unique index holds: two directives with the same key are duplicates.</summary>
     /// <param name="number">The parsed number.</param>
-    /// <param name="issuerId">The catalogue issuer, when known.</param>
-    /// <param name="issuerName">The printed issuer name, used when there is no catalogue issuer.</param>
+    /// <param name="issuerName">The issuer's name as printed on the document (the catalogue name when only an id was given).</param>
     /// <param name="issuedOn">The issue date (a calendar date in Vietnam).</param>
-    public static string KeyOf(DocumentNumber number, Guid? issuerId, string issuerName, DateOnly issuedOn)
+    public static string KeyOf(DocumentNumber number, string issuerName, DateOnly issuedOn)
     {
         ArgumentNullException.ThrowIfNull(number);
-        var issuer = issuerId is { } id ? id.ToString("N") : "name:" + VietnameseText.Fold(issuerName ?? "");
+        var issuer = "name:" + VietnameseText.Fold(issuerName ?? "");
         var period = issuedOn.Year.ToString(CultureInfo.InvariantCulture);
         var scheme = number.System == DocumentNumberSystem.Party ? "party" : "state";
         return string.Join('|', scheme, number.SearchKey, issuer, period);
     }
+
+    /// <summary>
+    /// The key of a directive that was stored as a duplicate before the rule caught it and has to give its key to the
+    /// directive created first: unique to the directive, and no number has it. Its next save computes its real key again
+    /// (and is a 409 while the other directive holds it).
+    /// </summary>
+    public static string HeldBackKeyOf(Guid directiveId) => "duplicate|" + directiveId.ToString("N", CultureInfo.InvariantCulture);
 
     /// <summary>Describes the period a number is unique in, for a 409's message.</summary>
     public static string PeriodOf(DocumentNumber number, DateOnly issuedOn)

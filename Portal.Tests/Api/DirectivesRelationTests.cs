@@ -91,6 +91,90 @@ public sealed class DirectivesRelationTests(SeededPortal portal) : IClassFixture
     }
 
     [Fact]
+    public async Task The_Politburo_directive_cannot_implement_the_plan_that_implements_it()
+    {
+        var editor = await portal.App.ClientWithRoleAsync("editor");
+        var plan = await (await editor.GetAsync("/api/v1/directives/by-number/211%2FKH-HU")).Json();
+        var directive = await (await editor.GetAsync("/api/v1/directives/by-number/28-CT%2FTW")).Json();
+        var problem = await (await editor.PostJson($"/api/v1/directives/{Id(directive)}/relations", new { kind = "implements", targetId = Id(plan) }))
+            .ProblemNaming("targetId", HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("circle", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var stored = await (await editor.GetAsync($"/api/v1/directives/{Id(directive)}")).Json();
+        Assert.Equal(directive["version"]!.GetValue<int>(), stored["version"]!.GetValue<int>());
+        Assert.DoesNotContain(stored["relations"]!.AsArray(), r => r!["direction"]!.GetValue<string>() == "outgoing");
+    }
+
+    [Theory]
+    [InlineData("implements")]
+    [InlineData("amends")]
+    [InlineData("replaces")]
+    [InlineData("guides")]
+    public async Task Links_of_one_kind_that_would_go_round_in_a_circle_are_a_422_naming_targetId_and_nothing_is_stored(string kind)
+    {
+        var editor = await portal.App.ClientWithRoleAsync("editor");
+        var (a, b, c) = await ThreeAsync(editor);
+
+        // a → b → c; a → c only shortens the way and is no circle.
+        await (await editor.PostJson($"/api/v1/directives/{a}/relations", new { kind, targetId = b })).Json();
+        await (await editor.PostJson($"/api/v1/directives/{b}/relations", new { kind, targetId = c })).Json();
+        await (await editor.PostJson($"/api/v1/directives/{a}/relations", new { kind, targetId = c })).Json();
+
+        // Back along one link, or along the whole chain, from either end.
+        foreach (var (from, to) in new[] { (b, a), (c, b), (c, a) })
+        {
+            var problem = await (await editor.PostJson($"/api/v1/directives/{from}/relations", new { kind, targetId = to }))
+                .ProblemNaming("targetId", HttpStatusCode.UnprocessableEntity);
+            Assert.Contains("circle", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        var last = await (await editor.GetAsync($"/api/v1/directives/{c}")).Json();
+        Assert.Equal(1, last["version"]!.GetValue<int>());
+        Assert.DoesNotContain(last["relations"]!.AsArray(), r => r!["direction"]!.GetValue<string>() == "outgoing");
+    }
+
+    [Fact]
+    public async Task Implements_amends_and_replaces_may_not_go_round_in_a_circle_in_any_mix_while_guides_may_point_back()
+    {
+        var editor = await portal.App.ClientWithRoleAsync("editor");
+        var (a, b, c) = await ThreeAsync(editor);
+        await (await editor.PostJson($"/api/v1/directives/{a}/relations", new { kind = "implements", targetId = b })).Json();
+        await (await editor.PostJson($"/api/v1/directives/{b}/relations", new { kind = "amends", targetId = c })).Json();
+
+        foreach (var kind in new[] { "replaces", "implements", "amends" })
+        {
+            await (await editor.PostJson($"/api/v1/directives/{c}/relations", new { kind, targetId = a })).ProblemNaming("targetId", HttpStatusCode.UnprocessableEntity);
+        }
+
+        await (await editor.PostJson($"/api/v1/directives/{b}/relations", new { kind = "replaces", targetId = a }))
+            .ProblemNaming("targetId", HttpStatusCode.UnprocessableEntity);
+        await (await editor.PostJson($"/api/v1/directives/{c}/relations", new { kind = "guides", targetId = a })).Json();
+    }
+
+    [Fact]
+    public async Task A_deleted_directive_no_longer_closes_a_circle()
+    {
+        var editor = await portal.App.ClientWithRoleAsync("editor");
+        var (a, b, c) = await ThreeAsync(editor);
+        await (await editor.PostJson($"/api/v1/directives/{a}/relations", new { kind = "implements", targetId = b })).Json();
+        await (await editor.PostJson($"/api/v1/directives/{b}/relations", new { kind = "implements", targetId = c })).Json();
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteAsync($"/api/v1/directives/{b}")).StatusCode);
+        await (await editor.PostJson($"/api/v1/directives/{c}/relations", new { kind = "implements", targetId = a })).Json();
+    }
+
+    private static async Task<(string A, string B, string C)> ThreeAsync(HttpClient editor)
+    {
+        var issuer = await IssuerAsync(editor);
+        var ids = new List<string>();
+        foreach (var year in new[] { "2024-03-01", "2023-03-01", "2022-03-01" })
+        {
+            ids.Add(Id(await CreateAsync(editor, new DirectiveBody($"{NextNumber()}/QĐ-UBND", "QĐ", issuer, IssuedOn: year))));
+        }
+
+        return (ids[0], ids[1], ids[2]);
+    }
+
+    [Fact]
     public async Task A_directive_reads_as_replaced_once_its_replacement_is_published()
     {
         var editor = await portal.App.ClientWithRoleAsync("editor");

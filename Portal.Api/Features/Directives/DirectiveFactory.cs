@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
 using Portal.Domain.Common;
@@ -44,7 +46,7 @@ internal static class DirectiveFactory
         directive.TypeName = type?.Name ?? typeCode;
         directive.SearchText = SearchText(directive);
         directive.FieldSearch = FieldSearch(directive.Field);
-        directive.UniquenessKey = DirectiveUniqueness.KeyOf(number, directive.IssuerId, directive.IssuerName, directive.IssuedOn);
+        directive.UniquenessKey = DirectiveUniqueness.KeyOf(number, directive.IssuerName, directive.IssuedOn);
     }
 
     /// <summary>
@@ -67,6 +69,62 @@ internal static class DirectiveFactory
         }
 
         return pending.Count;
+    }
+
+    /// <summary>
+    /// Re-keys directives whose uniqueness key still names their catalogue issuer by id, as keys did before they named
+    /// the printed issuer whichever way it was given (<see cref="DirectiveUniqueness"/>): the fold is .NET code no SQL
+    /// engine has, so it runs at start-up, after the migrations, like <see cref="BackfillFieldSearchAsync"/>. Where the
+    /// new key is already another directive's (one document entered once by id and once by name, which the old rule let
+    /// through), the one created first takes it, as the <c>PartyNumbersPerYear</c> migration did: a later one keyed by
+    /// id keeps its old key, a later one keyed by name is held back (<see cref="DirectiveUniqueness.HeldBackKeyOf"/>), so
+    /// the unique index holds, and the editor resolves the duplicate the next time the later one is saved (409).
+    /// Idempotent: a run after the first changes nothing; it reads only the directives keyed by id that kept their key.
+    /// Direct UPDATEs guarded by the key read, so that instances starting together cannot undo each other: no change
+    /// is logged for sync or webhooks, since nothing a reader sees changes. Returns the number of directives re-keyed.
+    /// </summary>
+    public static async Task<int> RekeyByPrintedIssuerAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var candidates = await db.Directives.AsNoTracking()
+            .Where(d => d.IssuerId != null && d.UniquenessKey != null && !d.UniquenessKey.Contains("|name:"))
+            .Select(d => new { d.Id, d.Number, d.IssuerId, d.IssuerName, d.IssuedOn, d.CreatedAt, Key = d.UniquenessKey! })
+            .ToListAsync(ct);
+        var rekeyed = 0;
+        foreach (var row in candidates.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id))
+        {
+            var idSegment = "|" + row.IssuerId!.Value.ToString("N", CultureInfo.InvariantCulture) + "|";
+            if (!row.Key.Contains(idSegment, StringComparison.Ordinal) || DocumentNumber.Parse(row.Number).Number is not { } number)
+            {
+                continue;
+            }
+
+            var key = DirectiveUniqueness.KeyOf(number, row.IssuerName, row.IssuedOn);
+            var holder = await db.Directives.AsNoTracking().Where(d => d.UniquenessKey == key && d.Id != row.Id)
+                .Select(d => new { d.Id, d.CreatedAt }).FirstOrDefaultAsync(ct);
+            try
+            {
+                if (holder is not null)
+                {
+                    if (holder.CreatedAt < row.CreatedAt || (holder.CreatedAt == row.CreatedAt && holder.Id.CompareTo(row.Id) < 0))
+                    {
+                        continue;
+                    }
+
+                    var heldBack = DirectiveUniqueness.HeldBackKeyOf(holder.Id);
+                    await db.Directives.Where(d => d.Id == holder.Id && d.UniquenessKey == key)
+                        .ExecuteUpdateAsync(s => s.SetProperty(d => d.UniquenessKey, heldBack), ct);
+                }
+
+                rekeyed += await db.Directives.Where(d => d.Id == row.Id && d.UniquenessKey == row.Key)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.UniquenessKey, key), ct);
+            }
+            catch (DbException)
+            {
+                // Another instance starting at the same time took the key first; the next start-up looks again.
+            }
+        }
+
+        return rekeyed;
     }
 
     /// <summary>The folded lĩnh vực the <c>field</c> filter matches; null when the directive has none.</summary>

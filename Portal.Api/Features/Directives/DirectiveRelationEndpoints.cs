@@ -13,8 +13,9 @@ namespace Portal.Api.Features.Directives;
 /// <summary>
 /// Links between directives (editor): implements (triển khai thực hiện), amends, replaces, guides. A link is stored
 /// once, on the directive that is its subject; GET …/related shows it from both ends. A directive cannot link to
-/// itself, and replacements cannot go round in a circle (a replaced document is out of force, so a cycle would
-/// leave none in force).
+/// itself, and links cannot go round in a circle: implements, amends and replaces links, in any mix, since each says
+/// its subject follows from its target (and a circle of replacements would leave none in force); guides links among
+/// themselves (see <see cref="GuidesOnly"/>).
 /// </summary>
 internal static class DirectiveRelationEndpoints
 {
@@ -24,7 +25,7 @@ internal static class DirectiveRelationEndpoints
         writes.MapPost("{id:guid}/relations", Add)
             .WithName("AddDirectiveRelation")
             .WithSummary("Link a directive to another (editor)")
-            .WithDescription("Body { \"kind\": \"implements\" | \"amends\" | \"replaces\" | \"guides\", \"targetId\": id }: this directive implements (amends, replaces, guides) the target. Adding a link that exists changes nothing. A link to itself or to an unknown directive is 400 naming targetId; a replaces link that would close a cycle is 422. Honours If-Match; returns the directive.")
+            .WithDescription("Body { \"kind\": \"implements\" | \"amends\" | \"replaces\" | \"guides\", \"targetId\": id }: this directive implements (amends, replaces, guides) the target. Adding a link that exists changes nothing. A link to itself or to an unknown directive is 400 naming targetId; a link that would close a circle is 422 naming targetId: implements, amends and replaces links may not go round in a circle in any mix (each says this directive follows from the target), nor guides links among themselves. Honours If-Match; returns the directive.")
             .Validates<RelationCommand>()
             .ProducesProblems(
                 StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge,
@@ -115,36 +116,72 @@ internal static class DirectiveRelationEndpoints
             return Problems.Field(StatusCodes.Status400BadRequest, "targetId", $"No directive has the id '{targetId}'.");
         }
 
-        if (kind != RelationKind.Replaces || await ReplacementChainAsync(db, targetId, directive.Id, ct) is not { } chain)
+        if (await ChainAsync(db, targetId, directive.Id, GuidesOnly(kind), ct) is not { } chain)
         {
             return null;
         }
 
-        var numbers = await db.Directives.AsNoTracking().Where(d => chain.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Number, ct);
-        var circle = string.Join(" replaces ", chain.Append(targetId).Select(c => $"'{numbers[c]}'"));
+        var ids = chain.Select(l => l.From).Append(targetId).ToList();
+        var numbers = await db.Directives.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Number, ct);
+        var path = string.Concat(chain.Select(l => $"'{numbers[l.From]}' {Wire(l.Kind)} ")) + $"'{directive.Number}'";
+        var circle = $"'{directive.Number}' {Wire(kind)} {path}";
+        var why = kind == RelationKind.Guides
+            ? "a guidance cannot guide a document that, directly or through others, guides it"
+            : kind == RelationKind.Replaces && chain.All(l => l.Kind == RelationKind.Replaces)
+                ? "it would leave none of them in force"
+                : "a document implements, amends or replaces only documents that came before it, never one that follows from it";
         return Problems.Fields(StatusCodes.Status422UnprocessableEntity,
-            $"'{directive.Number}' cannot replace '{target}': the replacements would go round in a circle ({circle}) and leave none of them in force.",
-            new Dictionary<string, string[]>(StringComparer.Ordinal) { ["targetId"] = [$"'{target}' already (directly or through others) replaces '{directive.Number}'."] });
+            $"'{directive.Number}' cannot {Verb(kind)} '{target}': the links would go round in a circle ({circle}), and {why}.",
+            new Dictionary<string, string[]>(StringComparer.Ordinal) { ["targetId"] = [$"'{target}' already, directly or through others, links to '{directive.Number}': {path}."] });
     }
 
     /// <summary>
-    /// The chain of replaces links from <paramref name="from"/> to <paramref name="to"/> among directives that are
-    /// not deleted, as ids from <paramref name="from"/> to <paramref name="to"/>; null when there is none.
+    /// Whether a <paramref name="kind"/> link may not close a circle of guides links (true) or of the other kinds
+    /// (false). Implements, amends and replaces each say the subject follows from the target (carries it out, changes
+    /// it, takes its place), so a circle of them, whatever their mix, has a document follow from itself. Guidance is a
+    /// relation of its own: a guidance may concern a later document (an earlier guidance applies to it), so only a
+    /// circle of guides links is refused.
     /// </summary>
-    private static async Task<List<Guid>?> ReplacementChainAsync(PortalDbContext db, Guid from, Guid to, CancellationToken ct)
+    private static bool GuidesOnly(RelationKind kind) => kind == RelationKind.Guides;
+
+    private static string Wire(RelationKind kind) => kind switch
     {
-        var cameFrom = new Dictionary<Guid, Guid> { [from] = from };
+        RelationKind.Implements => "implements",
+        RelationKind.Amends => "amends",
+        RelationKind.Replaces => "replaces",
+        _ => "guides",
+    };
+
+    private static string Verb(RelationKind kind) => kind switch
+    {
+        RelationKind.Implements => "implement",
+        RelationKind.Amends => "amend",
+        RelationKind.Replaces => "replace",
+        _ => "guide",
+    };
+
+    /// <summary>
+    /// A shortest chain of guides links (when <paramref name="guides"/>) or of links of the other kinds from
+    /// <paramref name="from"/> to <paramref name="to"/> among directives that are not deleted, as its links in order;
+    /// null when there is none.
+    /// </summary>
+    private static async Task<List<(Guid From, RelationKind Kind)>?> ChainAsync(PortalDbContext db, Guid from, Guid to, bool guides, CancellationToken ct)
+    {
+        var cameFrom = new Dictionary<Guid, (Guid From, RelationKind Kind)> { [from] = (from, default) };
         var frontier = new List<Guid> { from };
         var live = db.Directives.Where(d => d.DeletedAt == null);
+        var ofKinds = guides
+            ? db.DirectiveRelations.AsNoTracking().Where(r => r.Kind == RelationKind.Guides)
+            : db.DirectiveRelations.AsNoTracking().Where(r => r.Kind != RelationKind.Guides);
         while (frontier.Count > 0 && !cameFrom.ContainsKey(to))
         {
             var current = frontier;
-            var links = await db.DirectiveRelations.AsNoTracking()
-                .Where(r => r.Kind == RelationKind.Replaces && current.Contains(r.FromId) && live.Any(d => d.Id == r.ToId))
-                .Select(r => new { r.FromId, r.ToId })
+            var links = await ofKinds
+                .Where(r => current.Contains(r.FromId) && live.Any(d => d.Id == r.ToId))
+                .Select(r => new { r.FromId, r.ToId, r.Kind })
                 .ToListAsync(ct);
             frontier = [];
-            foreach (var link in links.Where(l => cameFrom.TryAdd(l.ToId, l.FromId)))
+            foreach (var link in links.Where(l => cameFrom.TryAdd(l.ToId, (l.FromId, l.Kind))))
             {
                 frontier.Add(link.ToId);
             }
@@ -155,10 +192,10 @@ internal static class DirectiveRelationEndpoints
             return null;
         }
 
-        var chain = new List<Guid> { to };
-        while (chain[^1] != from)
+        var chain = new List<(Guid From, RelationKind Kind)>();
+        for (var node = to; node != from; node = cameFrom[node].From)
         {
-            chain.Add(cameFrom[chain[^1]]);
+            chain.Add(cameFrom[node]);
         }
 
         chain.Reverse();

@@ -22,7 +22,7 @@ internal static class DirectiveWriteEndpoints
         writes.MapPost("", Create)
             .WithName("CreateDirective")
             .WithSummary("Create a directive (editor); it starts as a draft")
-            .WithDescription("The number is kept as entered and parsed (canonical form, search key). The number's type code must agree with typeCode (422 otherwise, e.g. a Chỉ thị numbered …-KH/…). A number is used once per issuer and calendar year for State documents (Decree 30/2020/NĐ-CP) and per issuer and issue date for Party ones (Guidance 36-HD/VPTW): a duplicate is 409 naming the directive that has it. Articles that already cite the number are linked.")
+            .WithDescription("The number is kept as entered and parsed (canonical form, search key). The number's type code must agree with typeCode (422 otherwise, e.g. a Chỉ thị numbered …-KH/…). A number is used once per issuer and calendar year: State numbers restart every year (Decree 30/2020/NĐ-CP); Party numbers run through a committee term (Guidance 36-HD/VPTW), which Portal does not record. The issuer is the one printed on the document (issuerName, else the catalogue name of issuerId; case and marks do not count), whichever way it is given, and directives linked to one issuerId share one issuer: a duplicate is 409 naming number and the directive that has it. Articles that already cite the number are linked.")
             .Validates<DirectiveCommand>()
             .ProducesProblems(
                 StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge,

@@ -47,14 +47,28 @@ internal sealed class DirectiveWriter(PortalDbContext db, HtmlContent html)
         return await DuplicateAsync(directive, ct);
     }
 
-    /// <summary>The 409 naming the directive that already holds <paramref name="directive"/>'s number, or null when none does.</summary>
+    /// <summary>
+    /// The 409 naming the directive that already holds <paramref name="directive"/>'s number, or null when none does:
+    /// one with the same key (the same number of the same printed issuer in the period, <see cref="DirectiveUniqueness"/>),
+    /// or one linked to the same catalogue issuer with the same number in the period under another printed name
+    /// (the body's header spelt another way: still its number).
+    /// </summary>
     public async Task<ProblemHttpResult?> DuplicateAsync(Directive directive, CancellationToken ct)
     {
-        var key = directive.UniquenessKey;
-        var existing = await db.Directives.AsNoTracking()
-            .Where(d => d.UniquenessKey == key && d.Id != directive.Id)
+        var (id, key, issuerId, numberKey) = (directive.Id, directive.UniquenessKey, directive.IssuerId, directive.NumberKey);
+        var others = db.Directives.AsNoTracking().Where(d => d.Id != id && d.UniquenessKey != null);
+        var existing = await others.Where(d => d.UniquenessKey == key)
             .Select(d => new { d.Id, d.Number, d.IssuerName })
             .FirstOrDefaultAsync(ct);
+        if (existing is null && issuerId is not null)
+        {
+            var (first, last) = (new DateOnly(directive.IssuedOn.Year, 1, 1), new DateOnly(directive.IssuedOn.Year, 12, 31));
+            var party = DocumentNumberSystem.Party.ToWireName();
+            var sameIssuer = others.Where(d => d.IssuerId == issuerId && d.NumberKey == numberKey && d.IssuedOn >= first && d.IssuedOn <= last);
+            sameIssuer = directive.NumberSystem == party ? sameIssuer.Where(d => d.NumberSystem == party) : sameIssuer.Where(d => d.NumberSystem != party);
+            existing = await sameIssuer.OrderBy(d => d.CreatedAt).Select(d => new { d.Id, d.Number, d.IssuerName }).FirstOrDefaultAsync(ct);
+        }
+
         if (existing is null)
         {
             return null;
