@@ -21,9 +21,13 @@ internal static partial class JsonErrors
         {
             // The path may end at the object or at the repeated member, depending on where the reader stopped.
             var name = duplicate.Groups["name"].Value;
-            if (name.Length > 0 && !field.EndsWith(name, StringComparison.Ordinal))
+            if (name.Length > 0)
             {
-                field = field == "body" ? name : $"{field}.{name}";
+                // "Title" given after "title" (names match case-insensitively) is reported under the member's name.
+                var cut = field.LastIndexOf('.');
+                var last = cut < 0 ? field : field[(cut + 1)..];
+                field = last.Equals(name, StringComparison.OrdinalIgnoreCase) ? (cut < 0 ? name : $"{field[..cut]}.{name}")
+                    : field == "body" ? name : $"{field}.{name}";
             }
 
             return (field, name.Length > 0

@@ -106,6 +106,28 @@ public sealed class RequestBodyTests(SeededPortal portal) : IClassFixture<Seeded
         Assert.Contains("not valid Unicode", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    /// <summary>A member given twice is ambiguous (RFC 8259 §4; parsers differ on which wins): a 400 naming it, on every JSON body.</summary>
+    [Theory]
+    [InlineData("POST", "/api/v1/articles", """{"title":"a","title":"b"}""", "title")]
+    [InlineData("POST", "/api/v1/articles", """{"title":"a","Title":"b"}""", "title")]
+    [InlineData("POST", "/api/v1/articles", """{"title":"a","coverImage":{"caption":"x","caption":"y"}}""", "coverImage.caption")]
+    [InlineData("POST", "/api/v1/categories", """{"name":"Tin","name":"Tin 2"}""", "name")]
+    [InlineData("POST", "/api/v1/feed-sources", """{"name":"f","url":"https://example.org/rss","url":"https://example.org/b"}""", "url")]
+    [InlineData("POST", "/api/v1/webhooks", """{"url":"https://example.org/h","events":[],"secret":"0123456789abcdef","secret":"fedcba9876543210"}""", "secret")]
+    [InlineData("PUT", "/api/v1/settings", """{"siteName":"x","siteName":"y"}""", "siteName")]
+    [InlineData("POST", "/api/v1/hits", """{"path":"/","path":"/b"}""", "path")]
+    public async Task A_member_given_twice_is_a_400_naming_it(string method, string url, string json, string member)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"r1-x\""));
+        var problem = await (await portal.App.Client(PortalApp.AdminKey).SendAsync(request)).ProblemNaming(member);
+        var detail = problem["detail"]!.GetValue<string>();
+        Assert.Contains($"'{member}'", detail, StringComparison.Ordinal);
+        Assert.Contains("more than once", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Portal.", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", detail, StringComparison.Ordinal);
+    }
+
     /// <summary>A value of the wrong JSON type is named by its path and described in JSON terms, never by the .NET type it would bind to.</summary>
     [Theory]
     [InlineData("POST", "/api/v1/articles", """{"title":5}""", "title", "must be a string")]
