@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Portal.Api.Infrastructure;
 
@@ -88,13 +90,29 @@ internal static partial class Problems
             }
 
             var status = bad.StatusCode;
+            string detail;
+            string? field;
+            if (bad.InnerException is JsonException json)
+            {
+                // The serializer's messages name .NET types; the client needs the JSON path and what was wrong, in JSON terms.
+                // The exception handler clears the endpoint before handlers run; the feature keeps the one that failed.
+                var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+                var root = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+                var options = httpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+                (field, detail) = JsonErrors.Describe(json, root, options);
+            }
+            else
+            {
+                (field, detail) = (FieldOf(bad), Describe(bad));
+            }
+
             var problem = new ProblemDetails
             {
                 Status = status,
                 Title = TitleOf(status),
-                Detail = Describe(bad),
+                Detail = detail,
             };
-            if (status == StatusCodes.Status400BadRequest && FieldOf(bad) is { } field)
+            if (status == StatusCodes.Status400BadRequest && field is not null)
             {
                 problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [problem.Detail] };
             }
@@ -103,16 +121,8 @@ internal static partial class Problems
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
         }
 
-        private static string Describe(BadHttpRequestException bad) => bad.InnerException switch
+        private static string Describe(BadHttpRequestException bad) => bad switch
         {
-            // The serializer's messages name .NET types; the client needs the JSON path and what was wrong.
-            JsonException json when UnmappedMember().IsMatch(json.Message) =>
-                $"'{JsonPathToField(json.Path)}' is not a member of this request body (openapi.json lists the members each operation takes).",
-            JsonException { InnerException: InvalidOperationException text } json when InvalidUnicode().IsMatch(text.Message) =>
-                $"The request body has text that is not valid Unicode{At(json)} (an unpaired surrogate such as \\ud800, or bytes that are not UTF-8).",
-            JsonException json when json.Message.Contains("could not be converted", StringComparison.Ordinal) =>
-                $"The request body has a value of the wrong JSON type{At(json)}.",
-            JsonException json => $"The request body is not valid JSON{At(json)}: {FirstSentence(json.Message)}",
             _ when bad.StatusCode == StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
             _ when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => "The request body is larger than this operation accepts.",
             _ when bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) =>
@@ -126,11 +136,6 @@ internal static partial class Problems
 
         private static string? FieldOf(BadHttpRequestException bad)
         {
-            if (bad.InnerException is JsonException json)
-            {
-                return JsonPathToField(json.Path);
-            }
-
             var m = BindFailure().Match(bad.Message);
             if (!m.Success)
             {
@@ -141,29 +146,11 @@ internal static partial class Problems
                 ? JsonNamingPolicy.CamelCase.ConvertName(name)
                 : "body";
         }
-
-        private static string At(JsonException json) => string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "" : $" at '{JsonPathToField(json.Path)}'";
-
-        private static string FirstSentence(string message)
-        {
-            var cut = message.IndexOf(". Path:", StringComparison.Ordinal);
-            return cut > 0 ? message[..(cut + 1)] : message;
-        }
     }
 
     /// <summary>"$.coverImage.caption" → "coverImage.caption"; "$.tags[2]" → "tags[2]".</summary>
     public static string JsonPathToField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-
-    // The serializer's message when UnmappedMemberHandling is Disallow: The JSON property 'x' could not be mapped to any .NET member…
-    [GeneratedRegex("""^The JSON property '.*' could not be mapped to any \.NET member""", RegexOptions.Singleline)]
-    private static partial Regex UnmappedMember();
-
-    // The reader's messages for text it cannot decode: "Cannot read invalid UTF-16 JSON text as string. Invalid surrogate
-    // value: …", "Cannot read incomplete UTF-16 JSON text as string with missing low surrogate." (escaped unpaired
-    // surrogates) and "Cannot transcode invalid UTF-8 JSON text to UTF-16 string." (raw bytes).
-    [GeneratedRegex("""(invalid|incomplete) UTF-(8|16)""", RegexOptions.IgnoreCase)]
-    private static partial Regex InvalidUnicode();
 
     // The framework's message: Failed to bind parameter "int? page" from "abc".
     [GeneratedRegex("""^Failed to bind parameter "(?:[^"]*\s)?(?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]

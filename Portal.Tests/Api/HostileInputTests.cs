@@ -85,7 +85,13 @@ public sealed class HostileInputTests : IDisposable
         using var guarded = new PortalApp().Setting("Webhooks:AllowPrivateNetworks", "false");
         await using var receiver = await WebhookReceiver.StartAsync();
         var admin = guarded.Client(PortalApp.AdminKey);
-        foreach (var url in new[] { receiver.Url, "http://localhost/hook", "http://2130706433/hook", "http://[::ffff:10.0.0.1]/hook", "http://[fe80::1]/hook" })
+        string[] urls =
+        [
+            receiver.Url, "http://localhost/hook", "http://2130706433/hook", "http://[::ffff:10.0.0.1]/hook", "http://[fe80::1]/hook",
+            "http://\uFF11\uFF12\uFF17.\uFF10.\uFF10.\uFF11/hook", "http://127\u30020\u30020\u30021/hook", "http://\u2460\u2461\u2466.0.0.1/hook",
+            "http://198.51.100.1/hook", "http://[2001:db8::1]/hook", "http://[::ffff:0:7f00:1]/hook",
+        ];
+        foreach (var url in urls)
         {
             var refused = await (await admin.PostJson("/api/v1/webhooks", new { url, events = new[] { "article.published" }, secret = "0123456789abcdef-guard" })).ProblemNaming("url");
             Assert.Contains("Webhooks:AllowPrivateNetworks", refused["errors"]!["url"]![0]!.GetValue<string>(), StringComparison.Ordinal);

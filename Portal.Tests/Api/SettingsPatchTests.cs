@@ -56,7 +56,7 @@ public sealed class SettingsPatchTests : IDisposable
     [InlineData("""{"links": [{"title": "\ud800", "url": "https://chinhphu.vn/", "order": 1}]}""", "links[0].title")]
     [InlineData("""{"banners": [{"title": "\udc00"}]}""", "banners[0].title")]
     [InlineData("""{"\ud800": 1}""", "body")]
-    [InlineData("""{"phone": "0251 3861114", "phone": "0251 3861115"}""", "body")]
+    [InlineData("""{"phone": "0251 3861114", "phone": "0251 3861115"}""", "phone")]
     [InlineData("""{"bogus": null}""", "bogus")]
     [InlineData("""{"version": null}""", "version")]
     [InlineData("""{"updatedAt": null}""", "updatedAt")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -29,7 +30,64 @@ public sealed class FeedAddressRefusedException : Exception
 /// </summary>
 internal static class NetworkGuard
 {
-    /// <summary>Why <paramref name="address"/> is not a public unicast address, or null when it is.</summary>
+    /// <summary>
+    /// The address blocks refused, first match wins: every block of the IANA IPv4 and IPv6 Special-Purpose Address
+    /// Registries (RFC 6890 and the RFCs each entry cites; iana.org/assignments/iana-ipv4-special-registry and
+    /// iana-ipv6-special-registry) whose "Globally Reachable" is False or N/A, with the more specific blocks the
+    /// registries mark globally reachable listed first as exceptions (a null reason), plus multicast (RFC 5771,
+    /// RFC 4291 §2.7). Blocks that carry an IPv4 address (IPv4-mapped, IPv4-translated, NAT64, 6to4) are checked
+    /// by the IPv4 address they carry.
+    /// </summary>
+    private static readonly (IPNetwork Block, string? Reason)[] SpecialPurpose =
+    [
+        // IPv4
+        (IPNetwork.Parse("0.0.0.0/8"), "an unspecified address"), // "this network", RFC 791 §3.2
+        (IPNetwork.Parse("10.0.0.0/8"), "a private (RFC 1918) address"),
+        (IPNetwork.Parse("100.64.0.0/10"), "a shared (carrier-grade NAT, RFC 6598) address"),
+        (IPNetwork.Parse("127.0.0.0/8"), "a loopback address"), // RFC 1122 §3.2.1.3
+        (IPNetwork.Parse("169.254.0.0/16"), "a link-local address"), // RFC 3927
+        (IPNetwork.Parse("172.16.0.0/12"), "a private (RFC 1918) address"),
+        (IPNetwork.Parse("192.0.0.9/32"), null), // Port Control Protocol anycast, RFC 7723: globally reachable
+        (IPNetwork.Parse("192.0.0.10/32"), null), // TURN anycast, RFC 8155: globally reachable
+        (IPNetwork.Parse("192.0.0.0/24"), "a reserved (IETF protocol assignments, RFC 6890) address"),
+        (IPNetwork.Parse("192.0.2.0/24"), "a documentation (TEST-NET-1, RFC 5737) address"),
+        (IPNetwork.Parse("192.88.99.0/24"), "a reserved (deprecated 6to4 relay anycast, RFC 7526) address"),
+        (IPNetwork.Parse("192.168.0.0/16"), "a private (RFC 1918) address"),
+        (IPNetwork.Parse("198.18.0.0/15"), "a reserved (benchmarking, RFC 2544) address"),
+        (IPNetwork.Parse("198.51.100.0/24"), "a documentation (TEST-NET-2, RFC 5737) address"),
+        (IPNetwork.Parse("203.0.113.0/24"), "a documentation (TEST-NET-3, RFC 5737) address"),
+        (IPNetwork.Parse("224.0.0.0/4"), "a multicast address"),
+        (IPNetwork.Parse("240.0.0.0/4"), "a reserved address"), // RFC 1112 §4, and 255.255.255.255 limited broadcast (RFC 919)
+
+        // IPv6
+        (IPNetwork.Parse("::/128"), "an unspecified address"), // RFC 4291
+        (IPNetwork.Parse("::1/128"), "a loopback address"), // RFC 4291
+        (IPNetwork.Parse("::/96"), "a reserved (IPv4-compatible, deprecated by RFC 4291 §2.5.5.1) address"),
+        (IPNetwork.Parse("64:ff9b:1::/48"), "a reserved (local-use IPv4/IPv6 translation, RFC 8215) address"),
+        (IPNetwork.Parse("100::/64"), "a discard-only (RFC 6666) address"),
+        (IPNetwork.Parse("100:0:0:1::/64"), "a reserved (dummy IPv6 prefix, RFC 9780) address"),
+        (IPNetwork.Parse("2001:1::1/128"), null), // Port Control Protocol anycast, RFC 7723
+        (IPNetwork.Parse("2001:1::2/128"), null), // TURN anycast, RFC 8155
+        (IPNetwork.Parse("2001:1::3/128"), null), // DNS-SD service registration anycast, RFC 9665
+        (IPNetwork.Parse("2001:3::/32"), null), // AMT, RFC 7450
+        (IPNetwork.Parse("2001:4:112::/48"), null), // AS112-v6, RFC 7535
+        (IPNetwork.Parse("2001:20::/28"), null), // ORCHIDv2, RFC 7343
+        (IPNetwork.Parse("2001:30::/28"), null), // drone remote ID, RFC 9374
+        (IPNetwork.Parse("2001:db8::/32"), "a documentation (RFC 3849) address"),
+        (IPNetwork.Parse("2001::/23"), "a reserved (IETF protocol assignments, RFC 2928; Teredo, RFC 4380) address"),
+        (IPNetwork.Parse("3fff::/20"), "a documentation (RFC 9637) address"),
+        (IPNetwork.Parse("5f00::/16"), "a reserved (segment routing SIDs, RFC 9602) address"),
+        (IPNetwork.Parse("fc00::/7"), "a private (unique local, RFC 4193) address"),
+        (IPNetwork.Parse("fe80::/10"), "a link-local address"), // RFC 4291
+        (IPNetwork.Parse("fec0::/10"), "a link-local (site-local, deprecated by RFC 3879) address"),
+        (IPNetwork.Parse("ff00::/8"), "a multicast address"),
+    ];
+
+    private static readonly IPNetwork IPv4Translated = IPNetwork.Parse("::ffff:0:0:0/96"); // RFC 2765 §2.1
+    private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96"); // RFC 6052
+    private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16"); // RFC 3056
+
+    /// <summary>Why <paramref name="address"/> is not a public unicast address (see <see cref="SpecialPurpose"/>), or null when it is.</summary>
     public static string? NonPublicReason(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
@@ -37,60 +95,19 @@ internal static class NetworkGuard
             address = address.MapToIPv4();
         }
 
-        if (address.AddressFamily == AddressFamily.InterNetwork)
+        foreach (var (block, reason) in SpecialPurpose)
         {
-            var b = address.GetAddressBytes();
-            return b switch
+            if (block.Contains(address))
             {
-                [127, ..] => "a loopback address",
-                [10, ..] or [172, >= 16 and <= 31, ..] or [192, 168, ..] => "a private (RFC 1918) address",
-                [169, 254, ..] => "a link-local address",
-                [100, >= 64 and <= 127, ..] => "a shared (carrier-grade NAT) address",
-                [0, ..] => "an unspecified address",
-                [192, 0, 0, ..] or [198, 18 or 19, ..] => "a reserved address",
-                [>= 224, ..] => "a multicast or reserved address",
-                _ => null,
-            };
+                return reason;
+            }
         }
 
-        if (IPAddress.IsLoopback(address))
-        {
-            return "a loopback address";
-        }
-
-        if (address.Equals(IPAddress.IPv6None) || address.Equals(IPAddress.IPv6Any))
-        {
-            return "an unspecified address";
-        }
-
-        if (address.IsIPv6LinkLocal || address.IsIPv6SiteLocal)
-        {
-            return "a link-local address";
-        }
-
-        if (address.IsIPv6UniqueLocal)
-        {
-            return "a private (unique local) address";
-        }
-
-        if (address.IsIPv6Multicast)
-        {
-            return "a multicast address";
-        }
-
-        // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4 address that must be public too.
+        // An IPv6 address that carries an IPv4 address is as public as the IPv4 address it carries.
         var bytes = address.GetAddressBytes();
-        if (bytes.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0)
-        {
-            return "a reserved (IPv4-compatible, deprecated) address";
-        }
-
-        if (bytes is [0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0, ..])
-        {
-            return NonPublicReason(new IPAddress(bytes[12..]));
-        }
-
-        return bytes is [0x20, 0x02, ..] ? NonPublicReason(new IPAddress(bytes[2..6])) : null;
+        return IPv4Translated.Contains(address) || Nat64.Contains(address) ? NonPublicReason(new IPAddress(bytes[12..]))
+            : SixToFour.Contains(address) ? NonPublicReason(new IPAddress(bytes[2..6]))
+            : null;
     }
 
     // Special-use names that always mean this host or its own network: localhost (RFC 6761 §6.3), mDNS .local
@@ -99,7 +116,7 @@ internal static class NetworkGuard
 
     /// <summary>
     /// Why the host of <paramref name="url"/> (absolute http or https) is certainly not public, decided without DNS, or
-    /// null when it may be: a literal IP address in any form a resolver accepts (dotted, decimal <c>2130706433</c>,
+    /// null when it may be: a literal IP address in any form a resolver accepts, after IDNA mapping (dotted, decimal <c>2130706433</c>,
     /// octal <c>0177.0.0.1</c>, hex <c>0x7f.1</c>, short <c>127.1</c>, IPv6, IPv4-mapped IPv6) that
     /// <see cref="NonPublicReason"/> refuses, or a special-use name for the local host or network (<c>localhost</c>,
     /// <c>*.localhost</c>, <c>*.local</c>, <c>*.home.arpa</c>, <c>*.internal</c>). Used when a URL is saved, so that
@@ -113,8 +130,49 @@ internal static class NetworkGuard
             return null;
         }
 
-        // DnsSafeHost drops IPv6 brackets; a trailing dot (an absolute name) changes nothing for a resolver.
-        var host = uri.DnsSafeHost.TrimEnd('.');
+        foreach (var host in HostsAsResolved(uri))
+        {
+            if (HostRefusal(host) is { } reason)
+            {
+                return reason;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The host of <paramref name="uri"/> as written and as a resolver is given it: its IDNA form (UTS #46 mapping, as
+    /// <see cref="Uri.IdnHost"/> and <see cref="IdnMapping"/> apply it), which turns look-alikes into ASCII — full-width
+    /// digits (<c>１２７.０.０.１</c>), circled digits (<c>①②⑦</c>), ideographic full stops (<c>127。0。0。1</c>),
+    /// full-width letters (<c>ｌｏｃａｌｈｏｓｔ</c>) — so that the checks below see the address the connection would use.
+    /// </summary>
+    private static IEnumerable<string> HostsAsResolved(Uri uri)
+    {
+        var host = uri.DnsSafeHost;
+        yield return host;
+        yield return uri.IdnHost;
+        string? mapped;
+        try
+        {
+            mapped = new IdnMapping().GetAscii(host.Trim('[', ']').TrimEnd('.', '\u3002', '\uFF0E', '\uFF61'));
+        }
+        catch (ArgumentException)
+        {
+            // Not a name IDNA accepts (an IPv6 literal, say): the forms above are what a resolver gets.
+            mapped = null;
+        }
+
+        if (mapped is not null)
+        {
+            yield return mapped;
+        }
+    }
+
+    private static string? HostRefusal(string host)
+    {
+        // DnsSafeHost drops IPv6 brackets (IdnHost may not); a trailing dot (an absolute name) changes nothing for a resolver.
+        host = host.Trim('[', ']').TrimEnd('.');
         var scope = host.IndexOf('%', StringComparison.Ordinal);
         if (IPAddress.TryParse(scope < 0 ? host : host[..scope], out var address))
         {

@@ -6,7 +6,6 @@ using Portal.Api.Features.ApiKeys;
 using Portal.Api.Infrastructure;
 using Portal.Domain.Media;
 using Portal.Domain.Text;
-using SkiaSharp;
 
 namespace Portal.Api.Features.Media;
 
@@ -24,7 +23,7 @@ internal static class MediaEndpoints
         group.MapPost("", Upload)
             .WithName("UploadMedia")
             .WithSummary("Upload an image (editor)")
-            .WithDescription("multipart/form-data with one file in the field 'file'. JPEG, PNG, WebP or GIF, decided from the bytes (not the name or the declared type): anything else (a PDF, an SVG, an executable renamed to .jpg) is 415 naming 'file', as for directive attachments; bytes of one of these types that do not decode are a 400 naming 'file'. Not multipart/form-data: 415. Size limit: Files:MaxImageBytes (default 10 MB; 413 beyond). Returns the media id to reference from articles (coverImage.mediaId), its URL, width and height.")
+            .WithDescription("multipart/form-data with one file in the field 'file'. JPEG, PNG, WebP or GIF, decided from the bytes (not the name or the declared type): anything else (a PDF, an SVG, an executable renamed to .jpg) is 415 naming 'file', as for directive attachments; the image is then decoded, every pixel (every frame of an animation): one larger than " + ImageDecoder.SizeRule + " (checked before decoding), or whose bytes do not decode completely (damaged, cut short), is a 400 naming 'file'. Not multipart/form-data: 415. Size limit: Files:MaxImageBytes (default 10 MB; 413 beyond). Returns the media id to reference from articles (coverImage.mediaId), its URL, width and height.")
             .RequireAuthorization(ApiKeyAuthentication.EditorPolicy)
             .RequireCors(Cors.Writes)
             .DisableAntiforgery()
@@ -37,7 +36,7 @@ internal static class MediaEndpoints
         group.MapGet("{id:guid}", Download)
             .WithName("GetMedia")
             .WithSummary("Get an image's bytes")
-            .WithDescription("Served with its detected Content-Type and Cache-Control: public, max-age=31536000, immutable (a media id never changes its bytes); ETag is the SHA-256.")
+            .WithDescription("Served with its detected Content-Type and Cache-Control: public, max-age=31536000, immutable (a media id never changes its bytes); ETag is the SHA-256; X-Content-Type-Options: nosniff.")
             .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp", "image/gif")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -68,10 +67,10 @@ internal static class MediaEndpoints
             return Problems.Field(StatusCodes.Status415UnsupportedMediaType, FileField, "The file is not a JPEG, PNG, WebP or GIF image (its type is read from its content, not from its name or declared type).");
         }
 
-        var size = Dimensions(content);
-        if (size is null)
+        var image = ImageDecoder.Decode(content, type);
+        if (image.Refusal is { } refusal)
         {
-            return Problems.Invalid(FileField, $"The file starts like {type.ContentType} but cannot be decoded (damaged or cut short).");
+            return Problems.Invalid(FileField, refusal);
         }
 
         var stored = await store.SaveAsync(content, type.Extension, ct);
@@ -82,8 +81,8 @@ internal static class MediaEndpoints
             FileName = upload.FileName!,
             ContentType = type.ContentType,
             Length = stored.Length,
-            Width = size.Value.Width,
-            Height = size.Value.Height,
+            Width = image.Width,
+            Height = image.Height,
             Sha256 = stored.Sha256,
             StoragePath = stored.RelativePath,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
@@ -103,6 +102,8 @@ internal static class MediaEndpoints
         }
 
         http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        // The declared type is the one the bytes decoded as: a browser must not guess another from them.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.Stream(stream, media.ContentType, entityTag: new EntityTagHeaderValue($"\"{media.Sha256}\""), enableRangeProcessing: true);
     }
 
@@ -110,20 +111,4 @@ internal static class MediaEndpoints
 
     public static MediaResponse ToResponse(MediaItem m) =>
         new(m.Id, UrlOf(m.Id), m.FileName, m.ContentType, m.Length, m.Width, m.Height, m.Sha256, m.CreatedAt);
-
-    /// <summary>Pixel size read by Skia's codec (headers only); null when the bytes do not decode as an image.</summary>
-    private static (int Width, int Height)? Dimensions(Stream content)
-    {
-        try
-        {
-            using var data = SKData.Create(content);
-            content.Position = 0;
-            using var codec = data is null ? null : SKCodec.Create(data);
-            return codec is null || codec.Info.Width <= 0 ? null : (codec.Info.Width, codec.Info.Height);
-        }
-        finally
-        {
-            content.Position = 0;
-        }
-    }
 }

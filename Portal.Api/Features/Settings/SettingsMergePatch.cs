@@ -45,7 +45,8 @@ internal static class SettingsMergePatch
         }
         catch (JsonException ex)
         {
-            return (null, Problems.Invalid("body", $"The request body is not valid JSON: {ex.Message}"));
+            var (field, message) = JsonErrors.Describe(ex, null, JsonSerializerOptions.Default);
+            return (null, Problems.Invalid(field, message));
         }
         catch (InvalidOperationException)
         {
@@ -189,8 +190,9 @@ internal static class SettingsMergePatch
         }
         catch (JsonException ex)
         {
-            var field = Problems.JsonPathToField(ex.Path);
-            return (null, Problems.Invalid(field, $"'{field}' is not a settings field of this type: {FirstSentence(ex.Message)}"));
+            // In JSON terms ("'links[0]' must be an object"), never the serializer's .NET type names.
+            var (field, message) = JsonErrors.Describe(ex, typeof(SettingsCommand), strict);
+            return (null, Problems.Invalid(field, message));
         }
     }
 
@@ -218,11 +220,5 @@ internal static class SettingsMergePatch
         }
 
         return result;
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(". Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..(cut + 1)] : message;
     }
 }

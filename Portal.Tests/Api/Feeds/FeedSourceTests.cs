@@ -76,6 +76,8 @@ public sealed class FeedSourceTests(FeedPortal portal) : IClassFixture<FeedPorta
             "http://127.0.0.1:8080/rss", "http://127.1/rss", "http://2130706433/rss", "http://0177.0.0.1/rss", "http://0x7f.0.0.1/rss",
             "http://localhost/rss", "http://tin-tuc.localhost/rss", "http://[::1]/rss", "http://[fd12:3456::1]/rss", "http://[fe80::1]/rss",
             "http://[::ffff:127.0.0.1]/rss", "http://[::ffff:192.168.1.1]/rss", "http://10.0.0.1/rss", "http://169.254.169.254/latest/meta-data/",
+            "http://\uFF11\uFF12\uFF17.\uFF10.\uFF10.\uFF11/", "http://127\u30020\u30020\u30021/", "http://\u2460\u2461\u2466.0.0.1/",
+            "http://203.0.113.5/rss", "http://[2001:db8::1]/rss", "http://[100::1]/rss", "http://[::ffff:0:7f00:1]/rss",
         })
         {
             var problem = await (await admin.PostJson("/api/v1/feed-sources", new { name = "Nội bộ", url })).ProblemNaming("url");
