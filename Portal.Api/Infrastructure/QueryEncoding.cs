@@ -17,21 +17,14 @@ internal static class QueryEncoding
     {
         if (InvalidParameters(context.Request.QueryString.Value) is { Count: > 0 } invalid)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            var errors = invalid.ToDictionary(
-                name => name,
-                name => new[] { $"'{name}' is not valid UTF-8 once its percent-escapes are decoded; encode text as UTF-8 before percent-encoding it." },
-                StringComparer.Ordinal);
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            // The same 400 as every other bad query parameter (QueryErrors), written before any endpoint runs.
+            var errors = new QueryErrors();
+            foreach (var name in invalid)
             {
-                HttpContext = context,
-                ProblemDetails = new HttpValidationProblemDetails(errors)
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "One or more validation errors occurred.",
-                    Detail = $"The query parameter{(errors.Count == 1 ? "" : "s")} {string.Join(", ", errors.Keys.Select(k => $"'{k}'"))} must be percent-encoded UTF-8.",
-                },
-            });
+                errors.Add(name, $"'{name}' is not valid UTF-8 once its percent-escapes are decoded; encode text as UTF-8 before percent-encoding it.");
+            }
+
+            await errors.ToProblem().ExecuteAsync(context);
             return;
         }
 
