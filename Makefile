@@ -12,7 +12,11 @@ NAME    ?= $(ROLE)
 # Articles seeded by `make bench`.
 SIZE    ?= 10000
 
-.PHONY: run test test-postgres build openapi crawlers clean restore key bench bench-scaling
+.PHONY: run test test-dotnet test-web web-deps test-postgres build openapi crawlers clean restore key bench bench-scaling
+
+# Web parts (TypeScript, Node 20+): each folder has its package-lock.json and is installed with `npm ci`.
+NPM      ?= npm
+WEB_DIRS ?= clients/typescript
 
 restore:
 	$(DOTNET) restore Portal.slnx
@@ -30,10 +34,29 @@ key: restore
 	mkdir -p "$(DATA)"
 	@$(DOTNET) run --project Portal.Api -c $(CONFIG) --no-restore -- create-key --name "$(NAME)" --role "$(ROLE)" $(APP_ARGS)
 
-## Run every test; results (TRX) go to $(RESULTS)/.
+## Run every test: the .NET suite, then the web parts (client, lint, browser); results (TRX, JUnit XML) go to $(RESULTS)/.
+## Both parts always run; the target fails if either did.
 test: restore
 	rm -rf $(RESULTS)
+	@status=0; \
+	$(MAKE) --no-print-directory test-dotnet RESULTS="$(RESULTS)" || status=1; \
+	$(MAKE) --no-print-directory test-web RESULTS="$(RESULTS)" || status=1; \
+	exit $$status
+
+test-dotnet: restore
 	$(DOTNET) test Portal.slnx -c $(CONFIG) --no-restore --logger "trx;LogFilePrefix=portal" --logger "console;verbosity=normal" --results-directory $(RESULTS)
+
+## Install every web part's dependencies from its lock file (again only when the lock file changed).
+web-deps:
+	@for d in $(WEB_DIRS); do \
+	  if [ ! -f "$$d/node_modules/.package-lock.json" ] || [ "$$d/package-lock.json" -nt "$$d/node_modules/.package-lock.json" ]; then \
+	    echo "npm ci in $$d"; (cd "$$d" && $(NPM) ci --no-audit --no-fund) || exit 1; \
+	  fi; \
+	done
+
+## The web parts' tests alone (JUnit XML in $(RESULTS)/web/).
+test-web: web-deps
+	scripts/web-tests.sh "$(RESULTS)/web"
 
 ## Run every test again on PostgreSQL. Uses $$PORTAL_TEST_POSTGRES if set (an admin connection string);
 ## otherwise starts a throwaway cluster on 127.0.0.1 (installing PostgreSQL from Debian if missing) and stops it after.
@@ -47,13 +70,14 @@ test-postgres: restore
 	  status=$$?; scripts/pg-test-cluster.sh stop; exit $$status; \
 	fi
 
-## Regenerate the committed openapi.json from the served document (review the diff: it is the API change).
-openapi: restore
+## Regenerate the committed openapi.json from the served document, and the typed client's types from it
+## (review the diff: it is the API change).
+openapi: restore web-deps
 	PORTAL_WRITE_OPENAPI=1 $(DOTNET) test Portal.Tests -c $(CONFIG) --no-restore --filter "FullyQualifiedName~OpenApiDocumentTests"
+	$(NPM) --prefix clients/typescript run --silent generate
 
 ## Refresh the crawler list the visit counter ignores from the npm package crawler-user-agents (review the diff, then `make test`).
 CRAWLERS_DIR ?= Portal.Api/Features/Hits/Data
-NPM          ?= npm
 crawlers:
 	@tmp=$$(mktemp -d); \
 	file=$$(cd "$$tmp" && $(NPM) pack crawler-user-agents@latest --silent) \
