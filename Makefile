@@ -12,11 +12,11 @@ NAME    ?= $(ROLE)
 # Articles seeded by `make bench`.
 SIZE    ?= 10000
 
-.PHONY: run test test-dotnet test-web web-deps test-postgres build openapi crawlers clean restore key bench bench-scaling
+.PHONY: run site test test-dotnet test-web web-deps test-postgres build openapi crawlers clean restore key bench bench-scaling
 
 # Web parts (TypeScript, Node 20+): each folder has its package-lock.json and is installed with `npm ci`.
 NPM      ?= npm
-WEB_DIRS ?= clients/typescript
+WEB_DIRS ?= clients/typescript web/site
 
 restore:
 	$(DOTNET) restore Portal.slnx
@@ -28,6 +28,12 @@ build: restore
 run: restore
 	mkdir -p "$(DATA)"
 	$(DOTNET) run --project Portal.Api -c $(CONFIG) --no-restore -- --urls "$(URLS)" $(APP_ARGS)
+
+## Serve the reference portal (web/site, Node 20+) at $(SITE_URLS) against the API at $(API) (`make run`'s by default).
+API       ?= http://127.0.0.1:5080
+SITE_URLS ?= http://127.0.0.1:5090
+site: web-deps
+	cd web/site && PORTAL_API="$(API)" SITE_URL="$(SITE_URLS)" $(NPM) start --silent
 
 ## Create an API key in the local database and print it once: make key ROLE=editor NAME="Phòng VH-TT".
 key: restore
