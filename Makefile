@@ -1,6 +1,9 @@
 # Portal — the two commands a new user needs are `make run` and `make test`.
 DOTNET  ?= dotnet
 URLS    ?= http://127.0.0.1:5080
+# The reference portal (`make site`): where it listens, and the API it reads (`make run`'s).
+SITE_URLS ?= http://127.0.0.1:5090
+API       ?= http://127.0.0.1:5080
 CONFIG  ?= Debug
 RESULTS ?= TestResults
 # The data folder (SQLite database and uploaded files). `dotnet run` starts in the project folder, so it is passed absolute.
@@ -24,14 +27,12 @@ restore:
 build: restore
 	$(DOTNET) build Portal.slnx -c $(CONFIG) --no-restore
 
-## Serve the seeded portal on SQLite ($(DATA)/portal.db) at $(URLS).
+## Serve the seeded portal on SQLite ($(DATA)/portal.db) at $(URLS); `make site`'s origin may post page views.
 run: restore
 	mkdir -p "$(DATA)"
-	$(DOTNET) run --project Portal.Api -c $(CONFIG) --no-restore -- --urls "$(URLS)" $(APP_ARGS)
+	$(DOTNET) run --project Portal.Api -c $(CONFIG) --no-restore -- --urls "$(URLS)" $(APP_ARGS) --Cors:WriteOrigins:0 "$(SITE_URLS)"
 
 ## Serve the reference portal (web/site, Node 20+) at $(SITE_URLS) against the API at $(API) (`make run`'s by default).
-API       ?= http://127.0.0.1:5080
-SITE_URLS ?= http://127.0.0.1:5090
 site: web-deps
 	cd web/site && PORTAL_API="$(API)" SITE_URL="$(SITE_URLS)" $(NPM) start --silent
 
