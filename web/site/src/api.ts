@@ -1,6 +1,6 @@
 /**
  * The site's reads from the Portal API, through the typed client (@portal/client): anonymous GETs only — the site
- * holds no key. Each function returns the API's own shapes (`Schema<…>`), or null for a 404.
+ * holds no key. Each function returns the API's own shapes (`Schema<…>`), or null when there is no such item.
  */
 import { createPortalClient, type PortalClient, type Schema } from "@portal/client";
 
@@ -25,8 +25,9 @@ function must<T>(what: string, answer: Answer<T>): T {
   return answer.data;
 }
 
+/** 404, and 400 (a slug or number the API cannot even read), mean there is no such page. */
 function orNull<T>(what: string, answer: Answer<T>): T | null {
-  if (answer.response.status === 404) return null;
+  if (answer.response.status === 404 || answer.response.status === 400) return null;
   return must(what, answer);
 }
 

@@ -79,8 +79,11 @@ export function createSite(options: SiteOptions) {
   });
 
   app.get("/tin-tuc/:slug", async (c) => {
-    const article = await api.article(c.req.param("slug"));
+    const slug = c.req.param("slug");
+    const article = await api.article(slug);
     if (!article) return notFound(c);
+    // An old slug (or the id) reaches the article too: send the reader to its current address.
+    if (article.slug && article.slug !== slug) return c.redirect(`/tin-tuc/${encodeURIComponent(article.slug)}`, 301);
     const f = await frame(c, { articleId: article.id });
     return c.html(<ArticlePageView frame={f} article={article} />);
   });

@@ -200,3 +200,19 @@ test("search finds the article by 'tre em', and the news list pages", async ({ p
   await expectAccessible(page);
   expect(errors).toEqual([]);
 });
+
+test("addresses that name nothing get a 404 page, refused searches a 400 page, an article's id its current address", async ({ request }) => {
+  for (const path of ["/tin-tuc/khong-co-bai-nay", "/tin-tuc/%25%00", "/van-ban/999/KH-XX", "/van-ban/%E0", "/khong-co"]) {
+    const r = await request.get(path);
+    expect(r.status(), path).toBe(404);
+    expect(await r.text(), path).toContain("Không tìm thấy trang");
+  }
+  const many = Array.from({ length: 12 }, (_, i) => `tu${i}`).join(" ");
+  const refused = await request.get(`/tin-tuc?q=${encodeURIComponent(many)}`);
+  expect(refused.status()).toBe(400);
+  expect(await refused.text()).toContain("Từ khóa tìm kiếm không hợp lệ");
+  const article = await json<{ id: string }>(request, `/api/v1/articles/${ARTICLE_SLUG}`);
+  const byId = await request.get(`/tin-tuc/${article.id}`, { maxRedirects: 0 });
+  expect(byId.status()).toBe(301);
+  expect(byId.headers()["location"]).toBe(`/tin-tuc/${ARTICLE_SLUG}`);
+});
