@@ -27,10 +27,10 @@ restore:
 build: restore
 	$(DOTNET) build Portal.slnx -c $(CONFIG) --no-restore
 
-## Serve the seeded portal on SQLite ($(DATA)/portal.db) at $(URLS); `make site`'s origin may post page views.
+## Serve the seeded portal on SQLite ($(DATA)/portal.db) at $(URLS).
 run: restore
 	mkdir -p "$(DATA)"
-	$(DOTNET) run --project Portal.Api -c $(CONFIG) --no-restore -- --urls "$(URLS)" $(APP_ARGS) --Cors:WriteOrigins:0 "$(SITE_URLS)"
+	$(DOTNET) run --project Portal.Api -c $(CONFIG) --no-restore -- --urls "$(URLS)" $(APP_ARGS)
 
 ## Serve the reference portal (web/site, Node 20+) at $(SITE_URLS) against the API at $(API) (`make run`'s by default).
 site: web-deps

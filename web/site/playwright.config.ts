@@ -32,7 +32,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `../../scripts/serve-test-api.sh 5290 --Cors:WriteOrigins:0 ${SITE}`,
+      command: "../../scripts/serve-test-api.sh 5290",
       url: `${API}/health`,
       timeout: 240_000,
       reuseExistingServer: false,
