@@ -142,11 +142,13 @@ export function Layout({ frame, title, children }: { frame: Frame; title: string
                 <ThemeSwitch frame={frame} />
               </div>
             </div>
-            <div class="wrap brand">
-              <Emblem />
-              <div>
-                <p class="agency">{s.governingAgency}</p>
-                <p class="site-name"><a href="/">{s.siteName}</a></p>
+            <div class="brand">
+              <div class="wrap brand-inner">
+                <Emblem />
+                <div>
+                  <p class="agency">{s.governingAgency}</p>
+                  <p class="site-name"><a href="/">{s.siteName}</a></p>
+                </div>
               </div>
             </div>
             <nav class="mainnav" aria-label="Chuyên mục">
