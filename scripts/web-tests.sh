@@ -13,11 +13,14 @@ step() { scripts/junit-step.sh "$out" "$@" || status=1; }
 step client schema-matches-openapi -- scripts/client-drift.sh
 step client tsc-strict -- npm --prefix clients/typescript run --silent check
 
-# Reference portal: its code compiled with tsc --strict, then the browser tests (Playwright in Debian's Chromium,
-# against Portal on a fresh seeded database); Playwright writes its own JUnit XML and screenshots under $out.
+# Reference portal: its code compiled with tsc --strict, its formatting rules (node --test), then the browser tests
+# (Playwright in Debian's Chromium, against Portal on a fresh seeded database). Both runners write their own JUnit XML;
+# screenshots go under $out/site-screenshots.
 step site tsc-strict -- npm --prefix web/site run --silent check
+out_abs=$(cd "$out" && pwd)
+(cd web/site && node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=junit --test-reporter-destination="$out_abs/site-unit.xml" unit/*.test.ts) || status=1
 if scripts/ensure-chromium.sh; then
-  out_abs=$(cd "$out" && pwd)
   (cd web/site && PORTAL_WEB_RESULTS="$out_abs" npx playwright test) || status=1
 else
   status=1

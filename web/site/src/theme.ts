@@ -29,9 +29,41 @@ export function foregroundOn(hex: string): string {
   return contrast(hex, "#ffffff") >= contrast(hex, "#1a1a1a") ? "#ffffff" : "#1a1a1a";
 }
 
-/** CSS custom properties for a theme colour: `--theme` (background) and `--theme-fg` (text on it). */
+/** WCAG 2.x AA for normal text: the headings and buttons drawn on the theme colour are normal-size text. */
+export const AA = 4.5;
+
+const toHex = (n: number) => Math.round(Math.min(255, Math.max(0, n))).toString(16).padStart(2, "0");
+
+/** `hex` mixed with black (`amount` 0…1). */
+function darken(hex: string, amount: number): string {
+  const h = hex.replace("#", "");
+  const channel = (i: number) => parseInt(h.slice(i, i + 2), 16) * (1 - amount);
+  return `#${toHex(channel(0))}${toHex(channel(2))}${toHex(channel(4))}`;
+}
+
+/**
+ * The background and text colours for a theme: the editor's colour itself when near-black or white text on it reaches
+ * AA (4.5:1), else that colour darkened just enough for white text to (e.g. a mid green where neither does).
+ */
+export function themeColours(hex: string): { background: string; foreground: string; accent: string } {
+  const foreground = foregroundOn(hex);
+  if (contrast(hex, foreground) >= AA) return { background: hex, foreground, accent: hex };
+  for (let amount = 0.05; amount < 1; amount += 0.05) {
+    const darker = darken(hex, amount);
+    if (contrast(darker, "#ffffff") >= AA) return { background: darker, foreground: "#ffffff", accent: hex };
+  }
+  return { background: "#1a1a1a", foreground: "#ffffff", accent: hex };
+}
+
+/** CSS custom properties for a theme: `--theme` (background), `--theme-fg` (text on it), `--theme-accent` (the colour as chosen, for lines). */
+export function themeVars(hex: string): Record<"--theme" | "--theme-fg" | "--theme-accent", string> {
+  const c = themeColours(hex);
+  return { "--theme": c.background, "--theme-fg": c.foreground, "--theme-accent": c.accent };
+}
+
+/** The same properties as an inline style. */
 export function themeStyle(hex: string): string {
-  return `--theme:${hex};--theme-fg:${foregroundOn(hex)}`;
+  return Object.entries(themeVars(hex)).map(([k, v]) => `${k}:${v}`).join(";");
 }
 
 /** A safe `#RRGGBB` for CSS, or the fallback when the API gave something else. */

@@ -157,6 +157,9 @@ test("the theme switch recolours the page, is kept, and works without JavaScript
   await page.getByRole("link", { name: "Màu vàng", exact: true }).click();
   await page.screenshot({ path: `${SHOTS}/theme-vang.png` });
   await expectAccessible(page);
+  // Green: white or black text on the seeded #1E8E3E is below AA, so the page draws it a little darker.
+  await page.getByRole("link", { name: "Màu xanh lá cây", exact: true }).click();
+  await expectAccessible(page);
   expect(errors).toEqual([]);
 
   // Without JavaScript the links still work: the server renders the chosen theme and keeps it.
@@ -164,9 +167,9 @@ test("the theme switch recolours the page, is kept, and works without JavaScript
   const plain = await noJs.newPage();
   await plain.goto("/");
   await plain.getByRole("link", { name: "Màu xanh lá cây", exact: true }).click();
-  expect(await plain.evaluate(() => document.body.getAttribute("style"))).toContain("--theme:#1E8E3E");
+  await expect(plain.locator("body")).toHaveAttribute("style", /--theme-accent:#1E8E3E/);
   await plain.goto("/tin-tuc");
-  expect(await plain.evaluate(() => document.body.getAttribute("style"))).toContain("--theme:#1E8E3E");
+  await expect(plain.locator("body")).toHaveAttribute("style", /--theme-accent:#1E8E3E/);
   await noJs.close();
 });
 

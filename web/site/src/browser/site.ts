@@ -7,7 +7,7 @@
  *  2. switches the theme colour at once when a colour is clicked (and keeps it in the cookie the server reads).
  */
 import { createPortalClient } from "@portal/client";
-import { THEME_COOKIE, foregroundOn } from "../theme.js";
+import { THEME_COOKIE, themeVars } from "../theme.js";
 
 const VISITOR_COOKIE = "portal_site_vid";
 const YEAR = 365 * 24 * 3600;
@@ -61,8 +61,7 @@ function themeSwitch(body: HTMLElement) {
       const { themeKey, themeHex } = link.dataset;
       if (!themeKey || !themeHex) return;
       event.preventDefault();
-      body.style.setProperty("--theme", themeHex);
-      body.style.setProperty("--theme-fg", foregroundOn(themeHex));
+      for (const [name, value] of Object.entries(themeVars(themeHex))) body.style.setProperty(name, value);
       setCookie(THEME_COOKIE, themeKey);
       for (const other of document.querySelectorAll("a[data-theme-key]")) other.removeAttribute("aria-current");
       link.setAttribute("aria-current", "true");
