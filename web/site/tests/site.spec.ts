@@ -117,6 +117,8 @@ test("article page: figure, caption, author, and the directives it mentions, bot
   });
   expect(upload.status(), await upload.text()).toBe(201);
   const errors = watchErrors(page);
+  const posts: unknown[] = [];
+  page.on("request", (r) => { if (r.method() === "POST" && r.url().startsWith(`${API}/api/v1/hits`)) posts.push(JSON.parse(r.postData() ?? "{}")); });
 
   await page.goto(`/tin-tuc/${ARTICLE_SLUG}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ARTICLE);
@@ -132,6 +134,9 @@ test("article page: figure, caption, author, and the directives it mentions, bot
   await expect(page.locator("[data-relation-direction=outgoing]")).toContainText("Triển khai thực hiện: Chỉ thị số 28-CT/TW");
   await expect(page.getByRole("link", { name: "Kế hoạch 211-KH-HU.pdf" })).toHaveAttribute("href", new RegExp(`^${API}/api/v1/directives/`));
   await expect(page.getByRole("link", { name: ARTICLE })).toBeVisible();
+  // The directive page reports its view with the directive's id.
+  await expect(page.locator("[data-counter]")).toHaveAttribute("data-state", "counted");
+  expect(posts).toContainEqual({ path: "/van-ban/211/KH-HU", directiveId: plan.id });
   await page.screenshot({ path: `${SHOTS}/directive.png`, fullPage: true });
   await expectAccessible(page);
 
