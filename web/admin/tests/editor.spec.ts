@@ -115,6 +115,7 @@ test("an admin resolves a settings 412 conflict field by field", async ({ page }
 });
 
 test("every screen passes axe-core (no serious or critical violation) and is captured", async ({ page }) => {
+  test.setTimeout(180_000);
   await signIn(page, await newKey("admin", `admin ${unique()}`));
   const screens: [string, string][] = [
     ["/admin/", "dashboard"],
