@@ -13,4 +13,10 @@ step() { scripts/junit-step.sh "$out" "$@" || status=1; }
 step client schema-matches-openapi -- scripts/client-drift.sh
 step client tsc-strict -- npm --prefix clients/typescript run --silent check
 
+# Editor app (web/admin): tsc --strict over the app and its tests, then the Playwright suite on Debian's Chromium
+# (its webServer builds the app and serves it from a fresh Portal); it writes its own JUnit XML and screenshots.
+step admin tsc-strict -- npm --prefix web/admin run --silent check
+scripts/ensure-chromium.sh >&2 || status=1
+(cd web/admin && ADMIN_E2E_RESULTS="$(cd "$out" && pwd)" npx playwright test) || status=1
+
 exit "$status"
