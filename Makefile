@@ -8,18 +8,18 @@ CONFIG  ?= Debug
 RESULTS ?= TestResults
 # The data folder (SQLite database and uploaded files). `dotnet run` starts in the project folder, so it is passed absolute.
 DATA    ?= $(CURDIR)/data
-APP_ARGS = --Database:Path "$(DATA)/portal.db" --Files:Root "$(DATA)/files"
+APP_ARGS = --Database:Path "$(DATA)/portal.db" --Files:Root "$(DATA)/files" --Admin:Root "$(CURDIR)/web/admin/dist"
 
 ROLE    ?= admin
 NAME    ?= $(ROLE)
 # Articles seeded by `make bench`.
 SIZE    ?= 10000
 
-.PHONY: run site test test-dotnet test-web web-deps test-postgres build openapi crawlers clean restore key bench bench-scaling
+.PHONY: admin run site test test-dotnet test-web web-deps test-postgres build openapi crawlers clean restore key bench bench-scaling
 
 # Web parts (TypeScript, Node 20+): each folder has its package-lock.json and is installed with `npm ci`.
 NPM      ?= npm
-WEB_DIRS ?= clients/typescript web/site
+WEB_DIRS ?= clients/typescript web/admin web/site
 
 restore:
 	$(DOTNET) restore Portal.slnx
@@ -27,8 +27,15 @@ restore:
 build: restore
 	$(DOTNET) build Portal.slnx -c $(CONFIG) --no-restore
 
-## Serve the seeded portal on SQLite ($(DATA)/portal.db) at $(URLS).
-run: restore
+## Build the editor app (web/admin/dist, served at /admin) when its sources are newer than the build.
+ADMIN_SOURCES = $(shell find web/admin/src -type f) web/admin/index.html web/admin/package-lock.json web/admin/vite.config.ts clients/typescript/src/schema.d.ts clients/typescript/src/index.ts
+admin: web/admin/dist/index.html
+web/admin/dist/index.html: $(ADMIN_SOURCES)
+	$(MAKE) --no-print-directory web-deps
+	cd web/admin && $(NPM) run --silent build
+
+## Serve the seeded portal on SQLite ($(DATA)/portal.db) at $(URLS), and the editor app at $(URLS)/admin.
+run: restore admin
 	mkdir -p "$(DATA)"
 	$(DOTNET) run --project Portal.Api -c $(CONFIG) --no-restore -- --urls "$(URLS)" $(APP_ARGS)
 

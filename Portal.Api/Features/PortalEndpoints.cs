@@ -1,3 +1,4 @@
+using Portal.Api.Features.Admin;
 using Portal.Api.Features.ApiKeys;
 using Portal.Api.Features.Articles;
 using Portal.Api.Features.Catalogues;
@@ -37,6 +38,7 @@ internal static class PortalEndpoints
         app.MapFeedSources();
         app.MapSyndication();
         app.MapPortalHealth();
+        app.MapAdmin();
         return endpoints;
     }
 }
