@@ -1,6 +1,9 @@
 # Portal — the two commands a new user needs are `make run` and `make test`.
 DOTNET  ?= dotnet
 URLS    ?= http://127.0.0.1:5080
+# The reference portal (`make site`): where it listens, and the API it reads (`make run`'s).
+SITE_URLS ?= http://127.0.0.1:5090
+API       ?= http://127.0.0.1:5080
 CONFIG  ?= Debug
 RESULTS ?= TestResults
 # The data folder (SQLite database and uploaded files). `dotnet run` starts in the project folder, so it is passed absolute.
@@ -12,11 +15,11 @@ NAME    ?= $(ROLE)
 # Articles seeded by `make bench`.
 SIZE    ?= 10000
 
-.PHONY: admin run test test-dotnet test-web web-deps test-postgres build openapi crawlers clean restore key bench bench-scaling
+.PHONY: admin run site test test-dotnet test-web web-deps test-postgres build openapi crawlers clean restore key bench bench-scaling
 
 # Web parts (TypeScript, Node 20+): each folder has its package-lock.json and is installed with `npm ci`.
 NPM      ?= npm
-WEB_DIRS ?= clients/typescript web/admin
+WEB_DIRS ?= clients/typescript web/admin web/site
 
 restore:
 	$(DOTNET) restore Portal.slnx
@@ -35,6 +38,10 @@ web/admin/dist/index.html: $(ADMIN_SOURCES)
 run: restore admin
 	mkdir -p "$(DATA)"
 	$(DOTNET) run --project Portal.Api -c $(CONFIG) --no-restore -- --urls "$(URLS)" $(APP_ARGS)
+
+## Serve the reference portal (web/site, Node 20+) at $(SITE_URLS) against the API at $(API) (`make run`'s by default).
+site: web-deps
+	cd web/site && PORTAL_API="$(API)" SITE_URL="$(SITE_URLS)" $(NPM) start --silent
 
 ## Create an API key in the local database and print it once: make key ROLE=editor NAME="Phòng VH-TT".
 key: restore

@@ -68,6 +68,7 @@ internal static class PortalServices
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UseNoSniff();
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

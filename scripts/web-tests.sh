@@ -15,8 +15,18 @@ step client tsc-strict -- npm --prefix clients/typescript run --silent check
 
 # Editor app (web/admin): tsc --strict over the app and its tests, then the Playwright suite on Debian's Chromium
 # (its webServer builds the app and serves it from a fresh Portal); it writes its own JUnit XML and screenshots.
+out_abs=$(cd "$out" && pwd)
+chromium=0
+scripts/ensure-chromium.sh >&2 || { chromium=1; status=1; }
 step admin tsc-strict -- npm --prefix web/admin run --silent check
-scripts/ensure-chromium.sh >&2 || status=1
-(cd web/admin && ADMIN_E2E_RESULTS="$(cd "$out" && pwd)" npx playwright test) || status=1
+[ "$chromium" = 0 ] && { (cd web/admin && ADMIN_E2E_RESULTS="$out_abs" npx playwright test) || status=1; }
+
+# Reference portal (web/site): tsc --strict, its formatting rules (node --test), then the browser tests (Playwright in
+# Debian's Chromium, against Portal on a fresh seeded database). Both runners write their own JUnit XML; screenshots
+# go under $out/site-screenshots.
+step site tsc-strict -- npm --prefix web/site run --silent check
+(cd web/site && node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=junit --test-reporter-destination="$out_abs/site-unit.xml" unit/*.test.ts) || status=1
+[ "$chromium" = 0 ] && { (cd web/site && PORTAL_WEB_RESULTS="$out_abs" npx playwright test) || status=1; }
 
 exit "$status"

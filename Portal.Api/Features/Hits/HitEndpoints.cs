@@ -31,11 +31,11 @@ internal static class HitEndpoints
         group.MapPost("", Post)
             .WithName("PostHit")
             .WithSummary("Count a page view")
-            .WithDescription($"Counts one page view, and a visit when the visitor was idle for 30 minutes or the Vietnamese day changed; with articleId or directiveId, that item's viewCount too. The visitor is identified by the {VisitorHeader} header (8-64 characters of A-Z, a-z, 0-9, '-' and '_') or else by the {VisitorCookie} cookie, which this endpoint sets when missing; no IP address is stored. Crawlers (User-Agent matching the crawler-user-agents list, e.g. Googlebot, bingbot) get 202 but are not counted, so a frontend server reporting on a reader's behalf forwards the reader's User-Agent. Each client (visitor id and address) may post a configured number of hits per window (default 60 a minute); beyond that 429 with Retry-After.")
+            .WithDescription($"Counts one page view, and a visit when the visitor was idle for 30 minutes or the Vietnamese day changed; with articleId or directiveId, that item's viewCount too. The visitor is identified by the {VisitorHeader} header (8-64 characters of A-Z, a-z, 0-9, '-' and '_') or else by the {VisitorCookie} cookie, which this endpoint sets when missing; no IP address is stored. The answer's visitorId is the id the hit was counted under: a page on another site, where the cookie does not travel, keeps it (e.g. in localStorage) and sends it back as {VisitorHeader} with its next hits. Allowed from any origin (CORS, without credentials). Crawlers (User-Agent matching the crawler-user-agents list, e.g. Googlebot, bingbot) get 202 but are not counted, so a frontend server reporting on a reader's behalf forwards the reader's User-Agent. Each client (visitor id and address) may post a configured number of hits per window (default 60 a minute); beyond that 429 with Retry-After.")
             .Validates<HitCommand>()
             .RequireRateLimiting(HitRateLimiting.Policy)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireCors(Cors.Writes);
+            .RequireCors(Cors.Hits);
         return app;
     }
 
@@ -78,7 +78,7 @@ internal static class HitEndpoints
         return errors.Any ? errors.ToProblem() : TypedResults.Ok(await counter.DailyAsync(first, last, ct));
     }
 
-    public static Results<Accepted, ValidationProblem> Post(HitCommand command, HitCounter counter, CrawlerDetector crawlers, HttpContext http)
+    public static Results<Accepted<HitReceipt>, ValidationProblem> Post(HitCommand command, HitCounter counter, CrawlerDetector crawlers, HttpContext http)
     {
         var request = http.Request;
         var header = request.Headers[VisitorHeader].ToString();
@@ -89,12 +89,12 @@ internal static class HitEndpoints
 
         if (crawlers.IsCrawler(request.Headers.UserAgent.ToString()))
         {
-            return TypedResults.Accepted((string?)null);
+            return TypedResults.Accepted((string?)null, new HitReceipt(VisitorOf(request)));
         }
 
         var visitor = VisitorOf(request) ?? NewVisitor(http);
         counter.Record(visitor, command.ArticleId, command.DirectiveId);
-        return TypedResults.Accepted((string?)null);
+        return TypedResults.Accepted((string?)null, new HitReceipt(visitor));
     }
 
     /// <summary>The visitor id sent by a frontend server (X-Visitor-Id) or else by the browser (cookie); null when neither is valid.</summary>
@@ -126,3 +126,11 @@ internal static class HitEndpoints
     private static bool IsVisitorId(string value) =>
         value.Length is >= 8 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }
+
+/// <summary>The answer to a counted page view.</summary>
+/// <param name="VisitorId">
+/// The visitor id the page view was counted under (the X-Visitor-Id sent, the portal_vid cookie, or a new random id that
+/// the cookie now carries); send it back as X-Visitor-Id with the next hits where the cookie cannot travel (another site).
+/// Null only for a crawler's hit that carried no id (not counted).
+/// </param>
+public sealed record HitReceipt(string? VisitorId);

@@ -879,7 +879,7 @@ export interface paths {
         put?: never;
         /**
          * Count a page view
-         * @description Counts one page view, and a visit when the visitor was idle for 30 minutes or the Vietnamese day changed; with articleId or directiveId, that item's viewCount too. The visitor is identified by the X-Visitor-Id header (8-64 characters of A-Z, a-z, 0-9, '-' and '_') or else by the portal_vid cookie, which this endpoint sets when missing; no IP address is stored. Crawlers (User-Agent matching the crawler-user-agents list, e.g. Googlebot, bingbot) get 202 but are not counted, so a frontend server reporting on a reader's behalf forwards the reader's User-Agent. Each client (visitor id and address) may post a configured number of hits per window (default 60 a minute); beyond that 429 with Retry-After.
+         * @description Counts one page view, and a visit when the visitor was idle for 30 minutes or the Vietnamese day changed; with articleId or directiveId, that item's viewCount too. The visitor is identified by the X-Visitor-Id header (8-64 characters of A-Z, a-z, 0-9, '-' and '_') or else by the portal_vid cookie, which this endpoint sets when missing; no IP address is stored. The answer's visitorId is the id the hit was counted under: a page on another site, where the cookie does not travel, keeps it (e.g. in localStorage) and sends it back as X-Visitor-Id with its next hits. Allowed from any origin (CORS, without credentials). Crawlers (User-Agent matching the crawler-user-agents list, e.g. Googlebot, bingbot) get 202 but are not counted, so a frontend server reporting on a reader's behalf forwards the reader's User-Agent. Each client (visitor id and address) may post a configured number of hits per window (default 60 a minute); beyond that 429 with Retry-After.
          */
         post: operations["PostHit"];
         delete?: never;
@@ -1601,6 +1601,15 @@ export interface components {
              * @description The directive shown, if any.
              */
             directiveId?: string | null;
+        };
+        /** @description The answer to a counted page view. */
+        HitReceipt: {
+            /**
+             * @description The visitor id the page view was counted under (the X-Visitor-Id sent, the portal_vid cookie, or a new random id that
+             *     the cookie now carries); send it back as X-Visitor-Id with the next hits where the cookie cannot travel (another site).
+             *     Null only for a crawler's hit that carried no id (not counted).
+             */
+            visitorId?: string | null;
         };
         /** @description Counter totals: `today` and `total` are visits ("Số lượt truy cập — Trong ngày / Tất cả"). */
         HitTotals: {
@@ -5519,7 +5528,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HitReceipt"];
+                };
             };
             /** @description Bad Request */
             400: {
