@@ -94,33 +94,13 @@ internal static class ArticleWriteEndpoints
         return target.Refused ? target.Refusal : await ReplaceAsync(target.Item, command, writer, c, tx);
     }
 
-    public static async Task<Results<Ok<ArticleResponse>, ValidationProblem, ProblemHttpResult>> Patch(
-        Guid id, ArticleWriter writer, IValidator<ArticleCommand> validator, [AsParameters] EditorialContext c)
-    {
-        var json = c.Json.Value.SerializerOptions;
-        var read = await MergePatch.ReadAsync<ArticleCommand>(
-            c.Http.Request, json, "an article", "{\"author\": \"Hồng Yến\"}", "the whole article with PUT", c.Ct);
-        if (read.Unsupported is { } unsupported)
-        {
-            return unsupported;
-        }
-
-        if (read.Invalid is { } misshapen)
-        {
-            return misshapen;
-        }
-
-        await using var tx = await c.Db.Database.BeginTransactionAsync(c.Ct);
-        var target = await ForWriteAsync(c, id);
-        if (target.Refused)
-        {
-            return target.Refusal;
-        }
-
-        var current = ArticleMapper.ToCommand(target.Item, await ArticleMentions.RelatedIdsAsync(c.Db, id, c.Ct));
-        var (command, invalid) = await MergePatch.ApplyAsync(current, read.Patch!, json, validator, c.Ct);
-        return invalid is not null ? invalid : await ReplaceAsync(target.Item, command!, writer, c, tx);
-    }
+    public static Task<Results<Ok<ArticleResponse>, ValidationProblem, ProblemHttpResult>> Patch(
+        Guid id, ArticleWriter writer, IValidator<ArticleCommand> validator, [AsParameters] EditorialContext c) =>
+        EditorialPatch.ApplyAsync(
+            c, validator, "article", "{\"author\": \"Hồng Yến\"}",
+            () => ForWriteAsync(c, id),
+            async article => ArticleMapper.ToCommand(article, await ArticleMentions.RelatedIdsAsync(c.Db, id, c.Ct)),
+            (article, command, tx) => ReplaceAsync(article, command, writer, c, tx));
 
     private static Task<WriteTarget<Article>> ForWriteAsync(EditorialContext c, Guid id) =>
         c.Db.Articles.Include(a => a.Tags).Where(a => a.Id == id).ForWriteAsync(c.Http.Request, NotFound(id), c.Ct);

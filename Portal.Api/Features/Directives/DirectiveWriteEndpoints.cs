@@ -89,33 +89,13 @@ internal static class DirectiveWriteEndpoints
         return target.Refused ? target.Refusal : await ReplaceAsync(target.Item, command, writer, c, tx);
     }
 
-    public static async Task<Results<Ok<DirectiveResponse>, ValidationProblem, ProblemHttpResult>> Patch(
-        Guid id, DirectiveWriter writer, IValidator<DirectiveCommand> validator, [AsParameters] EditorialContext c)
-    {
-        var json = c.Json.Value.SerializerOptions;
-        var read = await MergePatch.ReadAsync<DirectiveCommand>(
-            c.Http.Request, json, "a directive", "{\"signer\": \"Nguyễn Văn A\"}", "the whole directive with PUT", c.Ct);
-        if (read.Unsupported is { } unsupported)
-        {
-            return unsupported;
-        }
-
-        if (read.Invalid is { } misshapen)
-        {
-            return misshapen;
-        }
-
-        await using var tx = await c.Db.Database.BeginTransactionAsync(c.Ct);
-        var target = await c.Db.Directives.Where(d => d.Id == id).ForWriteAsync(c.Http.Request, NotFound(id), c.Ct);
-        if (target.Refused)
-        {
-            return target.Refusal;
-        }
-
-        var current = await writer.ToCommandAsync(target.Item, c.Ct);
-        var (command, invalid) = await MergePatch.ApplyAsync(current, read.Patch!, json, validator, c.Ct);
-        return invalid is not null ? invalid : await ReplaceAsync(target.Item, command!, writer, c, tx);
-    }
+    public static Task<Results<Ok<DirectiveResponse>, ValidationProblem, ProblemHttpResult>> Patch(
+        Guid id, DirectiveWriter writer, IValidator<DirectiveCommand> validator, [AsParameters] EditorialContext c) =>
+        EditorialPatch.ApplyAsync(
+            c, validator, "directive", "{\"signer\": \"Nguyễn Văn A\"}",
+            () => c.Db.Directives.Where(d => d.Id == id).ForWriteAsync(c.Http.Request, NotFound(id), c.Ct),
+            directive => writer.ToCommandAsync(directive, c.Ct),
+            (directive, command, tx) => ReplaceAsync(directive, command, writer, c, tx));
 
     /// <summary>
     /// The write path of PUT and PATCH: copies a validated command onto the loaded directive (number rules: 409, 422),
