@@ -39,5 +39,18 @@ public static class Editing
         return await client.SendAsync(request);
     }
 
+    /// <summary>Sends <paramref name="json"/> as a JSON Merge Patch (RFC 7396), with If-Match when <paramref name="etag"/> is given.</summary>
+    public static async Task<HttpResponseMessage> MergePatchAsync(
+        this HttpClient client, string url, string json, EntityTagHeaderValue? etag = null, string contentType = "application/merge-patch+json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, url) { Content = new StringContent(json, System.Text.Encoding.UTF8, contentType) };
+        if (etag is not null)
+        {
+            request.Headers.IfMatch.Add(etag);
+        }
+
+        return await client.SendAsync(request);
+    }
+
     public static string Unique(string prefix) => $"{prefix} {Guid.NewGuid():N}";
 }

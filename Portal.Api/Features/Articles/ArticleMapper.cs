@@ -33,6 +33,13 @@ internal static partial class ArticleMapper
         return item with { Status = state, ViewCount = item.ViewCount + hits.PendingViews(item.Id, item.ViewCount, state) };
     }
 
+    /// <summary>The article's editable fields as a command (the document a JSON Merge Patch is applied to).</summary>
+    /// <param name="article">The article, with its tags loaded.</param>
+    /// <param name="directiveIds">The directives its editor chose as related (<see cref="ArticleMentions.RelatedIdsAsync"/>).</param>
+    public static partial ArticleCommand ToCommand(Article article, IReadOnlyList<Guid> directiveIds);
+
+    private static partial ImageCommand ToCommand(ArticleImage image);
+
     private static string MapTag(ArticleTag tag) => tag.Name;
 
     // Written with == and ?: rather than patterns: Mapperly inlines these into the SQL projection (an expression tree).

@@ -56,6 +56,17 @@ internal static class ArticleMentions
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// The directives the editor chose as related (not those only mentioned in the text) that still exist: the
+    /// <c>directiveIds</c> of the article as a command, which a merge patch leaves as they are unless it names them.
+    /// </summary>
+    public static Task<List<Guid>> RelatedIdsAsync(PortalDbContext db, Guid articleId, CancellationToken ct) =>
+        db.ArticleDirectiveLinks
+            .Where(l => l.ArticleId == articleId && l.IsRelated && l.DirectiveId != null)
+            .Join(db.Directives.Where(d => d.DeletedAt == null), l => l.DirectiveId, d => (Guid?)d.Id, (l, d) => d.Id)
+            .OrderBy(id => id)
+            .ToListAsync(ct);
+
     /// <summary>Links unresolved mentions of <paramref name="numberKey"/> to a directive that now carries that number.</summary>
     public static Task<int> ResolveAsync(PortalDbContext db, Guid directiveId, string numberKey, CancellationToken ct) =>
         db.ArticleDirectiveLinks.Where(l => l.NumberKey == numberKey && l.DirectiveId == null)

@@ -1,6 +1,8 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Api.Features.ApiKeys;
 using Portal.Api.Features.Articles;
 using Portal.Api.Features.Editorial;
@@ -31,8 +33,18 @@ internal static class DirectiveWriteEndpoints
         writes.MapPut("{id:guid}", Update)
             .WithName("UpdateDirective")
             .WithSummary("Replace a directive's editable fields (editor)")
-            .WithDescription("Full replacement (PUT). Send If-Match with the ETag you read: a stale one is 412 and nothing changes; of two writers with the same ETag exactly one wins. The same number rules as on create apply.")
+            .WithDescription("Full replacement: every editable field takes the value in the body, and a field left out becomes empty — to change some fields only, use PATCH. Send If-Match with the ETag you read: a stale one is 412 and nothing changes; of two writers with the same ETag exactly one wins. The same number rules as on create apply.")
             .Validates<DirectiveCommand>()
+            .ProducesProblems(
+                StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
+                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+
+        writes.MapPatch("{id:guid}", Patch)
+            .WithName("PatchDirective")
+            .WithSummary("Change some of a directive's fields (editor, JSON Merge Patch)")
+            .WithDescription($"RFC 7396 JSON Merge Patch, Content-Type {MergePatch.MediaType} (any other type is 415): members present replace the current value, members left out keep it, null empties an optional field (effectiveOn, expiresOn, contentHtml, signer, field; issuerName: back to the catalogue name of issuerId). A printed issuerName that is just the catalogue name of issuerId follows issuerId when a patch changes it. Member names are those of PUT, spelt exactly: an unknown or server-owned member (id, status, viewCount, numberCanonical…), at any depth and whatever its value, is a 400 naming its JSON path, and so is a value of the wrong type. The merged directive is validated and saved as a PUT of it would be (number null is a 400 naming number; 409 for a taken number, 422 when the type disagrees; relations and attachments are kept). If-Match as for PUT: optional, a stale one is 412.")
+            .Accepts<DirectiveCommand>(MergePatch.MediaType)
+            .ProducesValidationProblem()
             .ProducesProblems(
                 StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
                 StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
@@ -70,17 +82,30 @@ internal static class DirectiveWriteEndpoints
         return TypedResults.Created($"/api/v1/directives/{directive.Id}", response.Value);
     }
 
-    public static async Task<Results<Ok<DirectiveResponse>, ProblemHttpResult>> Update(Guid id, DirectiveCommand command, DirectiveWriter writer, [AsParameters] EditorialContext c)
+    public static async Task<Results<Ok<DirectiveResponse>, ValidationProblem, ProblemHttpResult>> Update(Guid id, DirectiveCommand command, DirectiveWriter writer, [AsParameters] EditorialContext c)
     {
-        var now = c.Clock.GetUtcNow();
         await using var tx = await c.Db.Database.BeginTransactionAsync(c.Ct);
         var target = await c.Db.Directives.Where(d => d.Id == id).ForWriteAsync(c.Http.Request, NotFound(id), c.Ct);
-        if (target.Refused)
-        {
-            return target.Refusal;
-        }
+        return target.Refused ? target.Refusal : await ReplaceAsync(target.Item, command, writer, c, tx);
+    }
 
-        var directive = target.Item;
+    public static Task<Results<Ok<DirectiveResponse>, ValidationProblem, ProblemHttpResult>> Patch(
+        Guid id, DirectiveWriter writer, IValidator<DirectiveCommand> validator, [AsParameters] EditorialContext c) =>
+        EditorialPatch.ApplyAsync(
+            c, validator, "directive", "{\"signer\": \"Nguyễn Văn A\"}",
+            () => c.Db.Directives.Where(d => d.Id == id).ForWriteAsync(c.Http.Request, NotFound(id), c.Ct),
+            directive => writer.ToCommandAsync(directive, c.Ct),
+            (directive, command, tx) => ReplaceAsync(directive, command, writer, c, tx));
+
+    /// <summary>
+    /// The write path of PUT and PATCH: copies a validated command onto the loaded directive (number rules: 409, 422),
+    /// saves — the change log, webhook outbox and content version follow from the save (<c>ChangeLogInterceptor</c>,
+    /// <c>ContentVersionInterceptor</c>) — re-links articles' mentions of its number and commits.
+    /// </summary>
+    private static async Task<Results<Ok<DirectiveResponse>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
+        Directive directive, DirectiveCommand command, DirectiveWriter writer, EditorialContext c, IDbContextTransaction tx)
+    {
+        var now = c.Clock.GetUtcNow();
         var previousKey = directive.NumberKey;
         if (await writer.ApplyAsync(directive, command, c.Ct) is { } rejected)
         {
@@ -98,7 +123,7 @@ internal static class DirectiveWriteEndpoints
 
         await writer.LinkMentionsAsync(directive, previousKey, c.Ct);
         await tx.CommitAsync(c.Ct);
-        return await RespondAsync(c, id, now);
+        return await RespondAsync(c, directive.Id, now);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, [AsParameters] EditorialContext c)

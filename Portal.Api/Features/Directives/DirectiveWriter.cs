@@ -48,6 +48,22 @@ internal sealed class DirectiveWriter(PortalDbContext db, HtmlContent html)
     }
 
     /// <summary>
+    /// The directive's editable fields as a command (the document a JSON Merge Patch is applied to). A printed issuer
+    /// name that is just the catalogue name of its issuer is left out (null), as a PUT naming only issuerId would have
+    /// sent it, so that a patch changing issuerId takes the new issuer's name instead of keeping the old one.
+    /// </summary>
+    public async Task<DirectiveCommand> ToCommandAsync(Directive directive, CancellationToken ct)
+    {
+        var catalogueName = directive.IssuerId is { } issuerId
+            ? await db.IssuingBodies.AsNoTracking().Where(b => b.Id == issuerId).Select(b => b.Name).FirstOrDefaultAsync(ct)
+            : null;
+        return new DirectiveCommand(
+            directive.Number, directive.TypeCode, directive.IssuerId,
+            string.Equals(catalogueName, directive.IssuerName, StringComparison.Ordinal) ? null : directive.IssuerName,
+            directive.IssuedOn, directive.EffectiveOn, directive.ExpiresOn, directive.Abstract, directive.ContentHtml, directive.Signer, directive.Field);
+    }
+
+    /// <summary>
     /// The 409 naming the directive that already holds <paramref name="directive"/>'s number, or null when none does:
     /// one with the same key (the same number of the same printed issuer in the period, <see cref="DirectiveUniqueness"/>),
     /// or one linked to the same catalogue issuer with the same number in the period under another printed name

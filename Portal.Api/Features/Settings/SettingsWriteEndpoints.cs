@@ -50,8 +50,8 @@ internal static class SettingsWriteEndpoints
         writes.MapPatch("", Patch)
             .WithName("PatchSettings")
             .WithSummary("Change some site settings (admin, JSON Merge Patch)")
-            .WithDescription($"RFC 7396 JSON Merge Patch, Content-Type {SettingsMergePatch.MediaType}: members present replace the current value, null removes an optional one, and lists (themeColours, banners, links) are replaced whole. Member names are matched exactly (camelCase): an unknown or read-only member (version, updatedAt), at any depth and whatever its value — null included — is a 400 naming its JSON path. The merged settings are validated as for PUT, with the same list caps. {UnchangedRule} {IfMatchRule}")
-            .Accepts<SettingsCommand>(SettingsMergePatch.MediaType)
+            .WithDescription($"RFC 7396 JSON Merge Patch, Content-Type {MergePatch.MediaType}: members present replace the current value, null removes an optional one, and lists (themeColours, banners, links) are replaced whole. Member names are matched exactly (camelCase): an unknown or read-only member (version, updatedAt), at any depth and whatever its value — null included — is a 400 naming its JSON path. The merged settings are validated as for PUT, with the same list caps. {UnchangedRule} {IfMatchRule}")
+            .Accepts<SettingsCommand>(MergePatch.MediaType)
             .ProducesValidationProblem();
         return group;
     }
@@ -73,21 +73,14 @@ internal static class SettingsWriteEndpoints
     public static async Task<Results<Ok<SettingsResponse>, ValidationProblem, ProblemHttpResult>> Patch(
         HttpContext http, PortalDbContext db, IValidator<SettingsCommand> validator, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        if (!SettingsMergePatch.IsMergePatch(http.Request))
+        var read = await MergePatch.ReadAsync<SettingsCommand>(
+            http.Request, json.Value.SerializerOptions, "the settings", "{\"email\": \"ubnd-vc@dongnai.gov.vn\"}", "the whole settings with PUT", ct);
+        if (read.Unsupported is { } unsupported)
         {
-            return TypedResults.Problem(
-                detail: $"Send the patch as {SettingsMergePatch.MediaType} (RFC 7396), or the whole settings with PUT.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported Media Type");
+            return unsupported;
         }
 
-        var (patch, malformed) = await SettingsMergePatch.ReadAsync(http.Request, ct);
-        if (malformed is not null)
-        {
-            return malformed;
-        }
-
-        if (SettingsMergePatch.CheckShape(patch!, json.Value.SerializerOptions) is { } misshapen)
+        if (read.Invalid is { } misshapen)
         {
             return misshapen;
         }
@@ -103,17 +96,8 @@ internal static class SettingsWriteEndpoints
             return refused;
         }
 
-        var (merged, invalid) = SettingsMergePatch.Apply(SettingsMapper.ToCommand(settings), patch!, json.Value.SerializerOptions);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        var command = merged!.Normalized();
-        var result = await validator.ValidateAsync(command, ct);
-        return result.IsValid
-            ? await SaveAsync(db, settings, command, clock, http, json, ct)
-            : ValidationFilter<SettingsCommand>.ValidationProblemOf(result);
+        var (command, invalid) = await MergePatch.ApplyAsync(SettingsMapper.ToCommand(settings), read.Patch!, json.Value.SerializerOptions, validator, ct);
+        return invalid is not null ? invalid : await SaveAsync(db, settings, command!, clock, http, json, ct);
     }
 
     private static async Task<Results<Ok<SettingsResponse>, ValidationProblem, ProblemHttpResult>> SaveAsync(
