@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Route } from "@playwright/test";
-import { callApi, newKey, signIn, unique } from "./helpers";
+import { callApi, newKey, signIn, startArticle, unique } from "./helpers";
 
 /**
  * The network-failure path, with Playwright cutting the connection (page.route → abort) for chosen requests:
@@ -44,13 +44,8 @@ test("a read cut off by the network is reported in Vietnamese, retried, and its 
 test("a save cut off by the network is not sent again by the app, and the form keeps what was typed", async ({ page }) => {
   await signIn(page, await newKey("editor", `editor ${unique()}`));
   await page.getByRole("link", { name: "Tin bài" }).click();
-  await page.getByRole("link", { name: "Viết bài mới" }).click();
   const title = `Bài lưu khi mất mạng ${unique()}`;
-  await page.getByLabel("Tiêu đề", { exact: true }).fill(title);
-  await page.getByLabel("Sa-pô").fill("Sa-pô gõ trước khi mất mạng.");
-  const body = page.getByRole("textbox", { name: "Nội dung" });
-  await body.click();
-  await body.pressSequentially("Nội dung gõ trước khi mất mạng.");
+  const body = await startArticle(page, { title, summary: "Sa-pô gõ trước khi mất mạng.", body: "Nội dung gõ trước khi mất mạng." });
 
   let posts = 0;
   let connected = false;
