@@ -110,23 +110,21 @@ export interface ConflictField<T> {
   show?: (value: T[keyof T]) => string;
 }
 
-/**
- * The 412 view: for each field that differs, the editor's version and the one saved meanwhile, side by side, and a
- * choice per field. Nothing typed is lost: "keep mine" is the default, and both versions stay on screen until resolved.
- */
-export function ConflictView<T extends object>({
-  mine,
-  theirs,
-  fields,
-  onResolve,
-  onCancel,
-}: {
+export interface ConflictViewProps<T> {
+  /** The editor's values, as typed. */
   mine: T;
+  /** The values saved meanwhile (read after the 412). */
   theirs: T;
   fields: ConflictField<T>[];
   onResolve: (merged: T) => void;
   onCancel: () => void;
-}) {
+}
+
+/**
+ * The 412 view: for each field that differs, the editor's version and the one saved meanwhile, side by side, and a
+ * choice per field. Nothing typed is lost: "keep mine" is the default, and both versions stay on screen until resolved.
+ */
+export function ConflictView<T extends object>({ mine, theirs, fields, onResolve, onCancel }: ConflictViewProps<T>) {
   const differing = fields.filter((f) => JSON.stringify(mine[f.key]) !== JSON.stringify(theirs[f.key]));
   const [choice, setChoice] = useState<Record<string, "mine" | "theirs">>(() =>
     Object.fromEntries(differing.map((f) => [f.key, "mine"])),

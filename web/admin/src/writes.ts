@@ -6,54 +6,42 @@
 import { api, etagOf, type Schema } from "./api";
 import { must } from "./forms";
 
+/** An item as stored, with the ETag to send as If-Match on its next write. */
 export interface Saved<T> {
   item: T;
   etag: string | undefined;
 }
 
+/** The item an openapi-fetch call answered and its ETag, or the call's problem thrown as a ProblemError. */
+async function versioned<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<Saved<T>> {
+  const result = await call;
+  return { item: must(result), etag: etagOf(result.response) };
+}
+
 const ifMatch = (etag: string | undefined) => (etag ? { "If-Match": etag } : undefined);
 
-export async function loadArticle(id: string): Promise<Saved<Schema<"ArticleResponse">>> {
-  const result = await api.GET("/api/v1/articles/{idOrSlug}", { params: { path: { idOrSlug: id } } });
-  return { item: must(result), etag: etagOf(result.response) };
-}
+export const loadArticle = (id: string) =>
+  versioned(api.GET("/api/v1/articles/{idOrSlug}", { params: { path: { idOrSlug: id } } }));
 
-export async function saveArticle(
-  id: string | undefined,
-  command: Schema<"ArticleCommand">,
-  etag: string | undefined,
-): Promise<Saved<Schema<"ArticleResponse">>> {
-  const result = id
-    ? await api.PUT("/api/v1/articles/{id}", { params: { path: { id } }, body: command, headers: ifMatch(etag) })
-    : await api.POST("/api/v1/articles", { body: command });
-  return { item: must(result), etag: etagOf(result.response) };
-}
+/** PUT with If-Match when the article exists (id given), POST when it is new. */
+export const saveArticle = (id: string | undefined, command: Schema<"ArticleCommand">, etag: string | undefined) =>
+  versioned(
+    id
+      ? api.PUT("/api/v1/articles/{id}", { params: { path: { id } }, body: command, headers: ifMatch(etag) })
+      : api.POST("/api/v1/articles", { body: command }),
+  );
 
-export async function loadDirective(id: string): Promise<Saved<Schema<"DirectiveResponse">>> {
-  const result = await api.GET("/api/v1/directives/{id}", { params: { path: { id } } });
-  return { item: must(result), etag: etagOf(result.response) };
-}
+export const loadDirective = (id: string) => versioned(api.GET("/api/v1/directives/{id}", { params: { path: { id } } }));
 
-export async function saveDirective(
-  id: string | undefined,
-  command: Schema<"DirectiveCommand">,
-  etag: string | undefined,
-): Promise<Saved<Schema<"DirectiveResponse">>> {
-  const result = id
-    ? await api.PUT("/api/v1/directives/{id}", { params: { path: { id } }, body: command, headers: ifMatch(etag) })
-    : await api.POST("/api/v1/directives", { body: command });
-  return { item: must(result), etag: etagOf(result.response) };
-}
+/** PUT with If-Match when the directive exists (id given), POST when it is new. */
+export const saveDirective = (id: string | undefined, command: Schema<"DirectiveCommand">, etag: string | undefined) =>
+  versioned(
+    id
+      ? api.PUT("/api/v1/directives/{id}", { params: { path: { id } }, body: command, headers: ifMatch(etag) })
+      : api.POST("/api/v1/directives", { body: command }),
+  );
 
-export async function loadSettings(): Promise<Saved<Schema<"SettingsResponse">>> {
-  const result = await api.GET("/api/v1/settings");
-  return { item: must(result), etag: etagOf(result.response) };
-}
+export const loadSettings = () => versioned(api.GET("/api/v1/settings"));
 
-export async function saveSettings(
-  command: Schema<"SettingsCommand">,
-  etag: string | undefined,
-): Promise<Saved<Schema<"SettingsResponse">>> {
-  const result = await api.PUT("/api/v1/settings", { body: command, headers: ifMatch(etag) });
-  return { item: must(result), etag: etagOf(result.response) };
-}
+export const saveSettings = (command: Schema<"SettingsCommand">, etag: string | undefined) =>
+  versioned(api.PUT("/api/v1/settings", { body: command, headers: ifMatch(etag) }));

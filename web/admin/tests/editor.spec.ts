@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { callApi, expectAccessible, newKey, screenshot, signIn, tinyPng, unique, vietnamLocal } from "./helpers";
+import { callApi, expectAccessible, newKey, screenshot, signIn, startArticle, tinyPng, unique, vietnamLocal } from "./helpers";
 
 test("an editor key sees no admin screens", async ({ page }) => {
   await signIn(page, await newKey("editor", `editor ${unique()}`));
@@ -20,13 +20,8 @@ test("an editor writes an article with an uploaded image and schedules it; it ap
   await signIn(page, await newKey("editor", `editor ${unique()}`));
   await page.getByRole("link", { name: "Tin bài" }).click();
   await screenshot(page, "articles");
-  await page.getByRole("link", { name: "Viết bài mới" }).click();
   const title = `Đồng Nai triển khai kế hoạch ${unique()}`;
-  await page.getByLabel("Tiêu đề", { exact: true }).fill(title);
-  await page.getByLabel("Sa-pô").fill("Tóm tắt bài viết thử.");
-  const body = page.getByRole("textbox", { name: "Nội dung" });
-  await body.click();
-  await body.pressSequentially("Nội dung chính của bài.");
+  await startArticle(page, { title, summary: "Tóm tắt bài viết thử.", body: "Nội dung chính của bài." });
   await page.getByLabel("Tải ảnh lên").setInputFiles({ name: "anh-bia.png", mimeType: "image/png", buffer: tinyPng });
   await expect(page.locator("img.cover-preview")).toBeVisible();
   await page.getByLabel("Chú thích ảnh").fill("Quang cảnh hội nghị");

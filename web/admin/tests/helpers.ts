@@ -40,6 +40,20 @@ export async function signIn(page: Page, key: string) {
   await expect(page.getByRole("navigation", { name: "Menu chính" })).toBeVisible();
 }
 
+/**
+ * From the article list: "Viết bài mới", then a title, a summary and the body typed into the rich-text editor.
+ * Returns the body's editor (a textbox).
+ */
+export async function startArticle(page: Page, text: { title: string; summary: string; body: string }) {
+  await page.getByRole("link", { name: "Viết bài mới" }).click();
+  await page.getByLabel("Tiêu đề", { exact: true }).fill(text.title);
+  await page.getByLabel("Sa-pô").fill(text.summary);
+  const body = page.getByRole("textbox", { name: "Nội dung" });
+  await body.click();
+  await body.pressSequentially(text.body);
+  return body;
+}
+
 /** A full-page screenshot under the results folder. */
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(shots, { recursive: true });

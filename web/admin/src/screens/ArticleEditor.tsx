@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { api, showInstant, statusLabels, utcToVietnamLocal, vietnamLocalToUtc, type Schema } from "../api";
-import { ConflictView, ErrorSummary, Field, ProblemError, must, useSubmit, type ConflictField } from "../forms";
+import { SaveForm, useConditionalSave } from "../conditionalSave";
+import { Field, ProblemError, must, useSubmit, type ConflictField } from "../forms";
 import { RichText } from "../RichText";
 import { uploadMedia } from "../media";
 import { navigate } from "../router";
@@ -89,52 +90,34 @@ const conflictFields: ConflictField<ArticleForm>[] = [
 
 /** Writes one article: fields, cover image, related directives, save with If-Match (conflict view on 412), lifecycle. */
 export function ArticleEditor({ id }: { id: string | undefined }) {
-  const [form, setForm] = useState<ArticleForm>(emptyForm);
-  const [article, setArticle] = useState<Article | undefined>();
-  const [etag, setEtag] = useState<string | undefined>();
   const [categories, setCategories] = useState<Schema<"CategoryResponse">[]>([]);
-  const [conflict, setConflict] = useState<{ theirs: ArticleForm; etag: string | undefined } | undefined>();
   const [scheduleAt, setScheduleAt] = useState("");
   const [notice, setNotice] = useState("");
-  const { busy, errors, setErrors, run } = useSubmit();
-
-  const loaded = (saved: { item: Article; etag: string | undefined }) => {
-    setArticle(saved.item);
-    setEtag(saved.etag);
-    setForm(toForm(saved.item));
-  };
+  const { busy, errors, run } = useSubmit();
+  const saving = useConditionalSave({
+    run,
+    empty: emptyForm,
+    read: id ? () => loadArticle(id) : undefined,
+    write: (values: ArticleForm, etag) => {
+      if (values.cover.mediaId && !values.cover.altText.trim()) {
+        const altText = ["Nhập mô tả ảnh cho người không xem được ảnh."];
+        throw new ProblemError({ message: "Ảnh đại diện cần mô tả (alt).", fields: { "coverImage.altText": altText } }, 400);
+      }
+      return saveArticle(id, toCommand(values), etag);
+    },
+    toForm,
+    conflictFields,
+    onSaved: () => setNotice("Đã lưu."),
+    onCreated: (created) => navigate(`/articles/${created.id}`),
+  });
+  const { form, setForm, item: article, refresh } = saving;
 
   useEffect(() => {
     void api.GET("/api/v1/categories").then(({ data }) => setCategories(data ?? []));
-    if (id) void run(async () => loaded(await loadArticle(id)));
-  }, [id, run]);
+  }, []);
 
   const set = <K extends keyof ArticleForm>(key: K, value: ArticleForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const setCover = (patch: Partial<ArticleForm["cover"]>) => setForm((f) => ({ ...f, cover: { ...f.cover, ...patch } }));
-
-  const save = (values: ArticleForm, ifMatch: string | undefined) =>
-    run(async () => {
-      if (values.cover.mediaId && !values.cover.altText.trim()) {
-        setErrors({ message: "Ảnh đại diện cần mô tả (alt).", fields: { "coverImage.altText": ["Nhập mô tả ảnh cho người không xem được ảnh."] } });
-        return;
-      }
-      try {
-        const saved = await saveArticle(id, toCommand(values), ifMatch);
-        setNotice("Đã lưu.");
-        if (!id) {
-          navigate(`/articles/${saved.item.id}`);
-          return;
-        }
-        loaded(saved);
-      } catch (error) {
-        if (error instanceof ProblemError && error.status === 412 && id) {
-          const current = await loadArticle(id);
-          setConflict({ theirs: toForm(current.item), etag: current.etag });
-          return;
-        }
-        throw error;
-      }
-    });
 
   const lifecycle = (action: "publish" | "unpublish" | "archive", publishAt?: string) =>
     run(async () => {
@@ -147,10 +130,8 @@ export function ArticleEditor({ id }: { id: string | undefined }) {
       } else {
         must(await api.POST("/api/v1/articles/{id}/archive", path));
       }
-      const fresh = await loadArticle(id);
-      setArticle(fresh.item);
-      setEtag(fresh.etag);
-      setNotice(`Trạng thái: ${statusLabels[fresh.item.status!]}.`);
+      const fresh = await refresh();
+      if (fresh) setNotice(`Trạng thái: ${statusLabels[fresh.item.status!]}.`);
     });
 
   const remove = () => {
@@ -173,34 +154,7 @@ export function ArticleEditor({ id }: { id: string | undefined }) {
           {article.publishedAt && <>· xuất bản {showInstant(article.publishedAt)} (giờ Việt Nam)</>}
         </p>
       )}
-      {conflict && (
-        <ConflictView
-          mine={form}
-          theirs={conflict.theirs}
-          fields={conflictFields}
-          onCancel={() => setConflict(undefined)}
-          onResolve={(merged) => {
-            setForm(merged);
-            setEtag(conflict.etag);
-            setConflict(undefined);
-            void save(merged, conflict.etag);
-          }}
-        />
-      )}
-      <ErrorSummary errors={errors} shown={shown} />
-      {notice && !errors.message && (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      )}
-      <form
-        className="editor"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save(form, etag);
-        }}
-      >
+      <SaveForm saving={saving} errors={errors} shown={shown} notice={notice} busy={busy} sticky className="editor" noValidate>
         <div className="columns">
           <div className="main-column">
             <Field label="Tiêu đề" path="title" errors={errors}>
@@ -280,12 +234,7 @@ export function ArticleEditor({ id }: { id: string | undefined }) {
             <DirectivePicker errors={errors} chosen={form.directives} onChange={(d) => set("directives", d)} />
           </div>
         </div>
-        <div className="actions sticky">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? "Đang lưu…" : "Lưu"}
-          </button>
-        </div>
-      </form>
+      </SaveForm>
       {id && article && (
         <section className="lifecycle" aria-labelledby="lifecycle-title">
           <h2 id="lifecycle-title">Xuất bản</h2>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { api, session, statusLabels, type Schema } from "../api";
-import { ConflictView, ErrorSummary, Field, ProblemError, must, useSubmit, type ConflictField } from "../forms";
+import { SaveForm, useConditionalSave } from "../conditionalSave";
+import { Field, must, useSubmit, type ConflictField } from "../forms";
 import { navigate } from "../router";
 import { loadDirective, saveDirective } from "../writes";
 
@@ -54,52 +55,30 @@ function useNumberCheck(number: string) {
 
 /** One directive: the form, the number check beside its field, relations both ways, attachments, lifecycle. */
 export function DirectiveEditor({ id }: { id: string | undefined }) {
-  const [form, setForm] = useState<Command>(empty);
-  const [directive, setDirective] = useState<Directive | undefined>();
-  const [etag, setEtag] = useState<string | undefined>();
   const [types, setTypes] = useState<Schema<"DocumentTypeResponse">[]>([]);
   const [issuers, setIssuers] = useState<Schema<"IssuingBodyResponse">[]>([]);
-  const [conflict, setConflict] = useState<{ theirs: Command; etag: string | undefined } | undefined>();
   const [relation, setRelation] = useState<{ kind: Schema<"RelationKind">; number: string }>({ kind: "implements", number: "" });
   const [notice, setNotice] = useState("");
   const { busy, errors, run } = useSubmit();
+  const saving = useConditionalSave({
+    run,
+    empty,
+    read: id ? () => loadDirective(id) : undefined,
+    write: (values: Command, etag) => saveDirective(id, toCommand(values), etag),
+    toForm,
+    conflictFields,
+    onSaved: () => setNotice("Đã lưu."),
+    onCreated: (created) => navigate(`/directives/${created.id}`),
+  });
+  const { form, setForm, item: directive, refresh: reload } = saving;
   const parsed = useNumberCheck(form.number);
-
-  const loaded = (saved: { item: Directive; etag: string | undefined }) => {
-    setDirective(saved.item);
-    setEtag(saved.etag);
-    setForm(toForm(saved.item));
-  };
-  const reload = async () => {
-    if (!id) return;
-    const fresh = await loadDirective(id);
-    setDirective(fresh.item);
-    setEtag(fresh.etag);
-  };
 
   useEffect(() => {
     void api.GET("/api/v1/document-types").then(({ data }) => setTypes(data ?? []));
     void api.GET("/api/v1/issuing-bodies", { params: { query: { pageSize: 100 } } }).then(({ data }) => setIssuers(data?.items ?? []));
-    if (id) void run(async () => loaded(await loadDirective(id)));
-  }, [id, run]);
+  }, []);
 
   const set = (key: keyof Command, value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const save = (values: Command, ifMatch: string | undefined) =>
-    run(async () => {
-      try {
-        const saved = await saveDirective(id, toCommand(values), ifMatch);
-        setNotice("Đã lưu.");
-        if (!id) return navigate(`/directives/${saved.item.id}`);
-        loaded(saved);
-      } catch (error) {
-        if (error instanceof ProblemError && error.status === 412 && id) {
-          const current = await loadDirective(id);
-          setConflict({ theirs: toForm(current.item), etag: current.etag });
-          return;
-        }
-        throw error;
-      }
-    });
   const action = (what: "publish" | "unpublish" | "archive") =>
     run(async () => {
       if (!id) return;
@@ -195,29 +174,7 @@ export function DirectiveEditor({ id }: { id: string | undefined }) {
           </span>
         </p>
       )}
-      {conflict && (
-        <ConflictView
-          mine={form}
-          theirs={conflict.theirs}
-          fields={conflictFields}
-          onCancel={() => setConflict(undefined)}
-          onResolve={(merged) => {
-            setForm(merged);
-            setConflict(undefined);
-            void save(merged, conflict.etag);
-          }}
-        />
-      )}
-      <ErrorSummary errors={errors} shown={Object.keys(labels)} />
-      {notice && !errors.message && <p role="status" className="notice">{notice}</p>}
-      <form
-        className="editor"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save(form, etag);
-        }}
-      >
+      <SaveForm saving={saving} errors={errors} shown={Object.keys(labels)} notice={notice} busy={busy} className="editor" noValidate>
         <div className="columns">
           <div className="main-column">
             {input("number")}
@@ -258,12 +215,7 @@ export function DirectiveEditor({ id }: { id: string | undefined }) {
             {input("field")}
           </div>
         </div>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? "Đang lưu…" : "Lưu"}
-          </button>
-        </div>
-      </form>
+      </SaveForm>
       {id && directive && (
         <>
           <section aria-labelledby="d-life">

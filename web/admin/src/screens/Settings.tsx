@@ -1,6 +1,7 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { utcToVietnamLocal, vietnamLocalToUtc, type Schema } from "../api";
-import { ConflictView, ErrorSummary, Field, ProblemError, useSubmit, type ConflictField } from "../forms";
+import { SaveForm, useConditionalSave } from "../conditionalSave";
+import { ErrorSummary, Field, useSubmit, type ConflictField } from "../forms";
 import { loadSettings, saveSettings } from "../writes";
 
 type Command = Schema<"SettingsCommand">;
@@ -37,38 +38,20 @@ const conflictFields: ConflictField<Settings>[] = [
 
 /** Site settings (footer fields, theme colours with a preview, banners with display periods, links), saved with If-Match. */
 export function SettingsScreen() {
-  const [form, setForm] = useState<Settings | undefined>();
-  const [etag, setEtag] = useState<string | undefined>();
-  const [conflict, setConflict] = useState<{ theirs: Settings; etag: string | undefined } | undefined>();
   const [notice, setNotice] = useState("");
   const { busy, errors, run } = useSubmit();
+  const saving = useConditionalSave({
+    run,
+    empty: toForm({}),
+    read: loadSettings,
+    write: saveSettings,
+    toForm,
+    conflictFields,
+    onSaved: () => setNotice("Đã lưu cấu hình."),
+  });
+  const { form, setForm, item: stored } = saving;
 
-  useEffect(() => {
-    void run(async () => {
-      const s = await loadSettings();
-      setForm(toForm(s.item));
-      setEtag(s.etag);
-    });
-  }, [run]);
-
-  const save = (values: Settings, ifMatch: string | undefined) =>
-    run(async () => {
-      try {
-        const saved = await saveSettings(values, ifMatch);
-        setForm(toForm(saved.item));
-        setEtag(saved.etag);
-        setNotice("Đã lưu cấu hình.");
-      } catch (error) {
-        if (error instanceof ProblemError && error.status === 412) {
-          const current = await loadSettings();
-          setConflict({ theirs: toForm(current.item), etag: current.etag });
-          return;
-        }
-        throw error;
-      }
-    });
-
-  if (!form) return <ErrorSummary errors={errors} />;
+  if (!stored) return <ErrorSummary errors={errors} />;
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setForm({ ...form, [key]: value });
   const item = <K extends "themeColours" | "banners" | "links">(key: K, index: number, patch: Partial<Settings[K][number]>) =>
     set(key, form[key].map((x, i) => (i === index ? { ...x, ...patch } : x)) as Settings[K]);
@@ -78,22 +61,7 @@ export function SettingsScreen() {
   return (
     <section>
       <h1>Cấu hình cổng</h1>
-      {conflict && (
-        <ConflictView
-          mine={form}
-          theirs={conflict.theirs}
-          fields={conflictFields}
-          onCancel={() => setConflict(undefined)}
-          onResolve={(merged) => {
-            setForm(merged);
-            setConflict(undefined);
-            void save(merged, conflict.etag);
-          }}
-        />
-      )}
-      <ErrorSummary errors={errors} shown={Object.keys(textLabels)} />
-      {notice && !errors.message && <p role="status" className="notice">{notice}</p>}
-      <form onSubmit={(e) => { e.preventDefault(); void save(form, etag); }}>
+      <SaveForm saving={saving} errors={errors} shown={Object.keys(textLabels)} notice={notice} busy={busy} submitLabel="Lưu cấu hình" sticky>
         <fieldset>
           <legend>Chân trang</legend>
           <div className="grid">
@@ -151,10 +119,7 @@ export function SettingsScreen() {
           ))}
           <button type="button" onClick={() => set("links", [...form.links, { title: "", url: "https://", order: form.links.length + 1 }])}>Thêm liên kết</button>
         </fieldset>
-        <div className="actions sticky">
-          <button type="submit" className="primary" disabled={busy}>{busy ? "Đang lưu…" : "Lưu cấu hình"}</button>
-        </div>
-      </form>
+      </SaveForm>
     </section>
   );
 }
