@@ -13,4 +13,9 @@ step() { scripts/junit-step.sh "$out" "$@" || status=1; }
 step client schema-matches-openapi -- scripts/client-drift.sh
 step client tsc-strict -- npm --prefix clients/typescript run --silent check
 
+# API document lint (tools/api-lint, pinned versions): Spectral spectral:oas recommended and Redocly recommended,
+# 0 errors each; the warnings kept are listed with their reasons in tools/api-lint/.spectral.yaml and redocly.yaml.
+step api-lint spectral -- npm --prefix tools/api-lint run --silent spectral
+step api-lint redocly -- npm --prefix tools/api-lint run --silent redocly
+
 exit "$status"
