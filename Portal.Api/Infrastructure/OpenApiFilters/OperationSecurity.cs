@@ -25,7 +25,7 @@ internal sealed class OperationSecurity : IOperationFilter
         if (policies.Count == 0 || anonymous)
         {
             operation.Security = [new OpenApiSecurityRequirement(), key];
-            operation.Description = Append(operation.Description, "Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.");
+            operation.Description = Append(operation.Description, "Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.");
         }
         else
         {

@@ -59,7 +59,7 @@ export interface paths {
          * GET /api/v1/articles — a page of published articles.
          * @description Anonymous callers get published articles whose publish instant has passed; editors get every article that is not deleted and may filter by status. Newest first by default; with q and no sort, title matches rank first. Filters: q (case- and tone-insensitive, đ included), category (slug or id), tag, from/to (UTC publish instant), directive (id). Paging: page (1-based), pageSize (1-100).
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ListArticles"];
         put?: never;
@@ -87,7 +87,7 @@ export interface paths {
          * GET /api/v1/articles/{id} (an id or a slug) — one published article.
          * @description Accepts the article's id or its current slug. An old slug answers 301 with Location set to the current URL. Anonymous callers get 404 for drafts, scheduled, archived and deleted articles; editors see every article that is not deleted.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["GetArticle"];
         /**
@@ -187,7 +187,7 @@ export interface paths {
          * List issuing bodies (cơ quan ban hành)
          * @description Filters: code (as in numbers, e.g. HU), level, activeOn (bodies that existed on that date). Sorted by name by default.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ListIssuingBodies"];
         put?: never;
@@ -213,7 +213,7 @@ export interface paths {
         };
         /**
          * Get an issuing body
-         * @description Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         * @description Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["GetIssuingBody"];
         /**
@@ -241,7 +241,7 @@ export interface paths {
          * List document types (loại văn bản) and their codes
          * @description Every type code with its Vietnamese name, the numbering systems that use it (state, state-legal, party), the rule it comes from, and the dates it was valid for codes that changed (GN, TTh, UQ, NP ended on 05/03/2020; Party QĐi began on 03/4/2018). One code may appear twice with different names: TT is Thông tư in State numbers and Thông tri in Party ones. Filter: system.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ListDocumentTypes"];
         put?: never;
@@ -263,7 +263,7 @@ export interface paths {
          * Check a document number (số ký hiệu) and show how Portal reads it
          * @description Returns the numbering system, the parts (number, year, type, issuer, unit), the canonical form, the search key and warnings, e.g. that '211/KH-HU' is a Party plan properly written '211-KH/HU'. Numbers outside the known schemes are accepted with a warning; only text no number can hold (empty, '<', a line break…) is 400 naming 'number'.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ParseDocumentNumber"];
         put?: never;
@@ -283,7 +283,7 @@ export interface paths {
         };
         /**
          * List categories, by name
-         * @description Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         * @description Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ListCategories"];
         put?: never;
@@ -311,7 +311,7 @@ export interface paths {
          * Get a category by id or slug
          * @description A former slug answers 301 with Location set to the category's current URL.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["GetCategory"];
         /**
@@ -345,7 +345,7 @@ export interface paths {
          * List published directives
          * @description Published directives, newest issue date first by default. Filters: q, type (e.g. KH), issuer (code or id), year (of the issue date), validity, field. Editors get every directive that is not deleted and may filter by status.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ListDirectives"];
         put?: never;
@@ -373,7 +373,7 @@ export interface paths {
          * Get a published directive by id
          * @description Anonymous callers get 404 for drafts, scheduled, archived and deleted directives; editors see every directive that is not deleted.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["GetDirective"];
         /**
@@ -407,7 +407,7 @@ export interface paths {
          * Get a published directive by its number (số ký hiệu)
          * @description The number may be written in any common form: 211/KH-HU, 211%2FKH-HU, 211-KH/HU or '211 kh hu' all find the same plan. The slash may be sent raw or percent-encoded. When several documents share a number (different years or issuers) the most recently issued is returned. A number with characters no number can hold (such as '<' or a line break) is 400.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["GetDirectiveByNumber"];
         put?: never;
@@ -427,7 +427,7 @@ export interface paths {
         };
         /**
          * List the directives related to a directive, in both directions
-         * @description Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         * @description Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ListRelatedDirectives"];
         put?: never;
@@ -449,7 +449,7 @@ export interface paths {
          * List the articles that mention or relate to a directive
          * @description Articles whose text cites the directive's number (e.g. "Chỉ thị số 28-CT/TW") or whose editor related them to it, newest first by default; paged like other lists. Anonymous callers see published articles only.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ListDirectiveArticles"];
         put?: never;
@@ -471,7 +471,7 @@ export interface paths {
          * Download a directive's file
          * @description The bytes as uploaded, with their detected Content-Type and Content-Disposition: attachment carrying the Vietnamese file name (RFC 6266 filename*). The ETag is the SHA-256; files of published directives may be cached for a year. Anonymous callers get 404 for files of directives they cannot see.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["DownloadDirectiveAttachment"];
         put?: never;
@@ -733,7 +733,7 @@ export interface paths {
          * RSS 2.0 of the newest published articles, optionally of one category
          * @description The newest 50 items anonymous readers can see, newest first. Guids are urn:uuid:<id>; dates are in Asia/Ho_Chi_Minh (+07:00); links are absolute (Portal:PublicBaseUrl, Portal:ArticleUrlTemplate). Strong ETag; If-None-Match answers 304.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ArticlesRss"];
         put?: never;
@@ -755,7 +755,7 @@ export interface paths {
          * Atom 1.0 of the newest published articles, optionally of one category
          * @description The newest 50 items anonymous readers can see, newest first. Guids are urn:uuid:<id>; dates are in Asia/Ho_Chi_Minh (+07:00); links are absolute (Portal:PublicBaseUrl, Portal:ArticleUrlTemplate). Strong ETag; If-None-Match answers 304.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ArticlesAtom"];
         put?: never;
@@ -777,7 +777,7 @@ export interface paths {
          * RSS 2.0 of the newest published articles of a category
          * @description The newest 50 items anonymous readers can see, newest first. Guids are urn:uuid:<id>; dates are in Asia/Ho_Chi_Minh (+07:00); links are absolute (Portal:PublicBaseUrl, Portal:ArticleUrlTemplate). Strong ETag; If-None-Match answers 304.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["CategoryRss"];
         put?: never;
@@ -799,7 +799,7 @@ export interface paths {
          * Atom 1.0 of the newest published articles of a category
          * @description The newest 50 items anonymous readers can see, newest first. Guids are urn:uuid:<id>; dates are in Asia/Ho_Chi_Minh (+07:00); links are absolute (Portal:PublicBaseUrl, Portal:ArticleUrlTemplate). Strong ETag; If-None-Match answers 304.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["CategoryAtom"];
         put?: never;
@@ -821,7 +821,7 @@ export interface paths {
          * RSS 2.0 of the newest published directives
          * @description The newest 50 items anonymous readers can see, newest first. Guids are urn:uuid:<id>; dates are in Asia/Ho_Chi_Minh (+07:00); links are absolute (Portal:PublicBaseUrl, Portal:ArticleUrlTemplate). Strong ETag; If-None-Match answers 304.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["DirectivesRss"];
         put?: never;
@@ -843,7 +843,7 @@ export interface paths {
          * Atom 1.0 of the newest published directives
          * @description The newest 50 items anonymous readers can see, newest first. Guids are urn:uuid:<id>; dates are in Asia/Ho_Chi_Minh (+07:00); links are absolute (Portal:PublicBaseUrl, Portal:ArticleUrlTemplate). Strong ETag; If-None-Match answers 304.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["DirectivesAtom"];
         put?: never;
@@ -887,7 +887,7 @@ export interface paths {
          * Get an image's bytes
          * @description Served with its detected Content-Type and Cache-Control: public, max-age=31536000, immutable (a media id never changes its bytes); ETag is the SHA-256; X-Content-Type-Options: nosniff.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["GetMedia"];
         put?: never;
@@ -909,7 +909,7 @@ export interface paths {
          * Get the site settings
          * @description Name, governing agency, responsible person, contacts, republishing notice, theme colours, banners and links: everything a footer and header need. Anonymous callers (and editors) see only the banners whose display period includes now; a request with an admin key sees every banner.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["GetSettings"];
         /**
@@ -943,7 +943,7 @@ export interface paths {
          * Delta sync: what changed in the public view since a cursor
          * @description No cursor: pages through every change from the beginning, so a new client ends up with the whole published state. With a cursor: only what changed since, including tombstones for items unpublished, archived or deleted — also when filtered by type. Each item appears once per page at its latest change. Built on a monotonic change sequence written in the same transaction as each change.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["Sync"];
         put?: never;
@@ -965,7 +965,7 @@ export interface paths {
          * Get the visit counter
          * @description today and total are visits; 'today' is the calendar day in Asia/Ho_Chi_Minh, returned as date. Page views are given too.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["GetHits"];
         put?: never;
@@ -973,7 +973,7 @@ export interface paths {
          * Count a page view
          * @description Counts one page view, and a visit when the visitor was idle for 30 minutes or the Vietnamese day changed; with articleId or directiveId, that item's viewCount too. The visitor is identified by the X-Visitor-Id header (8-64 characters of A-Z, a-z, 0-9, '-' and '_') or else by the portal_vid cookie, which this endpoint sets when missing; no IP address is stored. Crawlers (User-Agent matching the crawler-user-agents list, e.g. Googlebot, bingbot) get 202 but are not counted, so a frontend server reporting on a reader's behalf forwards the reader's User-Agent. Each client (visitor id and address) may post a configured number of hits per window (default 60 a minute); beyond that 429 with Retry-After.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         post: operations["PostHit"];
         delete?: never;
@@ -993,7 +993,7 @@ export interface paths {
          * Get visits and page views per day
          * @description from and to are calendar dates in Asia/Ho_Chi_Minh (YYYY-MM-DD), inclusive, at most 366 days apart; default the last 30 days.
          *
-         *     Access: anonymous; a valid API key may be sent (an editor's shows more), an invalid one is 401.
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["GetDailyHits"];
         put?: never;
