@@ -15,11 +15,11 @@ NAME    ?= $(ROLE)
 # Articles seeded by `make bench`.
 SIZE    ?= 10000
 
-.PHONY: admin run site test test-dotnet test-web web-deps test-postgres build openapi crawlers clean restore key bench bench-scaling
+.PHONY: admin run site test test-dotnet test-web web-deps lint-openapi test-postgres build openapi crawlers clean restore key bench bench-scaling
 
 # Web parts (TypeScript, Node 20+): each folder has its package-lock.json and is installed with `npm ci`.
 NPM      ?= npm
-WEB_DIRS ?= clients/typescript web/admin web/site
+WEB_DIRS ?= clients/typescript tools/api-lint web/admin web/site
 
 restore:
 	$(DOTNET) restore Portal.slnx
@@ -85,10 +85,15 @@ test-postgres: restore
 	fi
 
 ## Regenerate the committed openapi.json from the served document, and the typed client's types from it
-## (review the diff: it is the API change).
+## (review the diff: it is the API change). `make lint-openapi` then lints it as CI does.
 openapi: restore web-deps
 	PORTAL_WRITE_OPENAPI=1 $(DOTNET) test Portal.Tests -c $(CONFIG) --no-restore --filter "FullyQualifiedName~OpenApiDocumentTests"
 	$(NPM) --prefix clients/typescript run --silent generate
+
+## Lint openapi.json with Spectral and Redocly (0 errors each; kept warnings are listed in tools/api-lint/).
+lint-openapi: web-deps
+	$(NPM) --prefix tools/api-lint run --silent spectral
+	$(NPM) --prefix tools/api-lint run --silent redocly
 
 ## Refresh the crawler list the visit counter ignores from the npm package crawler-user-agents (review the diff, then `make test`).
 CRAWLERS_DIR ?= Portal.Api/Features/Hits/Data

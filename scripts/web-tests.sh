@@ -13,6 +13,11 @@ step() { scripts/junit-step.sh "$out" "$@" || status=1; }
 step client schema-matches-openapi -- scripts/client-drift.sh
 step client tsc-strict -- npm --prefix clients/typescript run --silent check
 
+# API document lint (tools/api-lint, pinned versions): Spectral spectral:oas recommended and Redocly recommended,
+# 0 errors each; the warnings kept are listed with their reasons in tools/api-lint/.spectral.yaml and redocly.yaml.
+step api-lint spectral -- npm --prefix tools/api-lint run --silent spectral
+step api-lint redocly -- npm --prefix tools/api-lint run --silent redocly
+
 # Editor app (web/admin): tsc --strict over the app and its tests, then the Playwright suite on Debian's Chromium
 # (its webServer builds the app and serves it from a fresh Portal); it writes its own JUnit XML and screenshots.
 out_abs=$(cd "$out" && pwd)

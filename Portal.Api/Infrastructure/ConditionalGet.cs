@@ -64,7 +64,7 @@ internal static class ConditionalGet
         headers.Append(HeaderNames.Vary, HeaderNames.Authorization);
     }
 
-    private sealed class ETaggedMetadata;
+    internal sealed class ETaggedMetadata;
 
     private sealed class ETagFilter(IOptions<JsonOptions> json) : IEndpointFilter
     {

@@ -22,6 +22,16 @@ public sealed class SortFields<T>
     /// <summary>The field names a client may sort by.</summary>
     public IEnumerable<string> Names => _fields.Keys;
 
+    /// <summary>The accepted syntax as a regular expression (for the API document): known fields, comma-separated, each optionally prefixed with '-'.</summary>
+    public string Pattern
+    {
+        get
+        {
+            var one = "-?(" + string.Join('|', _fields.Keys) + ")";
+            return $"^{one}(,{one})*$";
+        }
+    }
+
     public SortFields<T> Add<TKey>(string name, Expression<Func<T, TKey>> key)
     {
         _fields[name] = new SortField<TKey>(key);

@@ -8,6 +8,10 @@ namespace Portal.Api.Infrastructure;
 /// (<see cref="Invalid"/> for a 400 naming the field, <see cref="Failure"/> for 413/415).</summary>
 public sealed record Upload(Stream? Content, string? FileName, ValidationProblem? Invalid = null, ProblemHttpResult? Failure = null);
 
+/// <summary>The multipart/form-data body of an upload, for the API document: one file in the part <c>file</c>.</summary>
+/// <param name="File">The file's bytes; its type is read from the content, not from its name or declared type.</param>
+public sealed record FileUpload(IFormFile File);
+
 /// <summary>Reads multipart uploads with a size limit enforced while reading, answering 413/415/400 problems.</summary>
 public static class Uploads
 {

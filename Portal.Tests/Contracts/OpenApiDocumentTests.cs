@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Contracts;
@@ -24,7 +25,7 @@ public sealed class OpenApiDocumentTests(SeededPortal portal) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task Every_operation_has_an_id_a_summary_and_its_error_responses()
+    public async Task Every_operation_has_an_id_a_summary_its_security_and_its_error_responses()
     {
         var doc = System.Text.Json.Nodes.JsonNode.Parse(await portal.App.Client().GetStringAsync("/swagger/v1/swagger.json"))!;
         foreach (var (path, item) in doc["paths"]!.AsObject())
@@ -38,6 +39,18 @@ public sealed class OpenApiDocumentTests(SeededPortal portal) : IClassFixture<Se
                 if (method == "get" && path.StartsWith("/api/", StringComparison.Ordinal))
                 {
                     Assert.True(responses.ContainsKey("304"), $"{where} does not document 304");
+                }
+
+                Assert.True(operation["security"] is JsonArray { Count: > 0 }, $"{where} states no security");
+                Assert.True(responses.ContainsKey("401"), $"{where} does not document 401 (a key that does not authenticate)");
+                if (operation["requestBody"] is not null)
+                {
+                    Assert.True(responses.ContainsKey("415") && responses.ContainsKey("413"), $"{where} takes a body but documents no 413/415");
+                }
+
+                if (responses["412"] is not null)
+                {
+                    Assert.Contains(operation["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "If-Match");
                 }
 
                 if (path.Contains('{', StringComparison.Ordinal) || operation["parameters"] is not null)

@@ -1,3 +1,5 @@
+using Portal.Api.Infrastructure.OpenApiFilters;
+using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -28,10 +30,10 @@ public sealed record ArticleListQuery(
     [FromQuery(Name = "from")] DateTimeOffset? From,
     [FromQuery(Name = "to")] DateTimeOffset? To,
     [FromQuery(Name = "directive")] Guid? Directive,
-    [FromQuery(Name = "status")] string? Status,
-    [FromQuery(Name = "sort")] string? Sort,
-    [FromQuery(Name = "page")] int? Page,
-    [FromQuery(Name = "pageSize")] int? PageSize);
+    [FromQuery(Name = "status")][EnumQuery(typeof(PublicationState))] string? Status,
+    [FromQuery(Name = "sort")][SortQuery(typeof(ArticleQueries))] string? Sort,
+    [FromQuery(Name = "page")][Range(1, int.MaxValue)] int? Page,
+    [FromQuery(Name = "pageSize")][Range(1, PageRequest.MaxPageSize)] int? PageSize);
 
 internal static class ArticleQueries
 {

@@ -23,7 +23,7 @@ internal static class ArticleReadEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithETag().CachedForReaders();
 
-        group.MapGet("{idOrSlug}", Get)
+        group.MapGet("{id}", Get)
             .WithName("GetArticle")
             .WithSummary("Get a published article by id or slug")
             .WithDescription("Accepts the article's id or its current slug. An old slug answers 301 with Location set to the current URL. Anonymous callers get 404 for drafts, scheduled, archived and deleted articles; editors see every article that is not deleted.")
@@ -65,9 +65,9 @@ internal static class ArticleReadEndpoints
         return TypedResults.Ok(await ordered.ToListPageAsync(paging, hits, now, ct));
     }
 
-    /// <summary>GET /api/v1/articles/{idOrSlug} — one published article.</summary>
+    /// <summary>GET /api/v1/articles/{id} (an id or a slug) — one published article.</summary>
     public static async Task<Results<Ok<ArticleResponse>, RedirectHttpResult, ProblemHttpResult>> Get(
-        string idOrSlug, PortalDbContext db, TimeProvider clock, HitCounter hits, HttpRequest request, ClaimsPrincipal user, CancellationToken ct)
+        [FromRoute(Name = "id")] string idOrSlug, PortalDbContext db, TimeProvider clock, HitCounter hits, HttpRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var editor = user.IsEditor();

@@ -1,3 +1,5 @@
+using Portal.Api.Infrastructure.OpenApiFilters;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Api.Features.Directives;
 using Portal.Api.Infrastructure;
@@ -36,9 +38,9 @@ public sealed record IssuingBodyListQuery(
     [FromQuery(Name = "code")] string? Code,
     [FromQuery(Name = "level")] string? Level,
     [FromQuery(Name = "activeOn")] DateOnly? ActiveOn,
-    [FromQuery(Name = "sort")] string? Sort,
-    [FromQuery(Name = "page")] int? Page,
-    [FromQuery(Name = "pageSize")] int? PageSize);
+    [FromQuery(Name = "sort")][SortQuery(typeof(IssuingBodyEndpoints))] string? Sort,
+    [FromQuery(Name = "page")][Range(1, int.MaxValue)] int? Page,
+    [FromQuery(Name = "pageSize")][Range(1, PageRequest.MaxPageSize)] int? PageSize);
 
 /// <summary>Compile-time mapping (Mapperly) from issuing bodies to responses, as a SQL projection.</summary>
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]

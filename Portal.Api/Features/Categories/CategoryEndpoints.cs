@@ -25,7 +25,7 @@ internal static class CategoryEndpoints
     {
         var group = app.MapGroup("/api/v1/categories").WithTags("Categories");
         group.MapGet("", List).WithName("ListCategories").WithSummary("List categories, by name").WithETag().CachedForReaders();
-        group.MapGet("{idOrSlug}", Get).WithName("GetCategory").WithSummary("Get a category by id or slug")
+        group.MapGet("{id}", Get).WithName("GetCategory").WithSummary("Get a category by id or slug")
             .WithDescription("A former slug answers 301 with Location set to the category's current URL.")
             .Produces(StatusCodes.Status301MovedPermanently)
             .ProducesProblem(StatusCodes.Status404NotFound).WithETag().CachedForReaders();
@@ -51,7 +51,7 @@ internal static class CategoryEndpoints
             .Select(c => new CategoryResponse(c.Id, c.Name, c.Slug, c.Description, c.Version))
             .ToListAsync(ct));
 
-    public static async Task<Results<Ok<CategoryResponse>, RedirectHttpResult, ProblemHttpResult>> Get(string idOrSlug, PortalDbContext db, HttpRequest request, CancellationToken ct)
+    public static async Task<Results<Ok<CategoryResponse>, RedirectHttpResult, ProblemHttpResult>> Get([Microsoft.AspNetCore.Mvc.FromRoute(Name = "id")] string idOrSlug, PortalDbContext db, HttpRequest request, CancellationToken ct)
     {
         var query = db.Categories.AsNoTracking();
         var category = Guid.TryParse(idOrSlug, out var id)

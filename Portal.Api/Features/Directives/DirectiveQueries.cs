@@ -1,3 +1,5 @@
+using Portal.Api.Infrastructure.OpenApiFilters;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
@@ -23,12 +25,12 @@ public sealed record DirectiveListQuery(
     [FromQuery(Name = "type")] string? Type,
     [FromQuery(Name = "issuer")] string? Issuer,
     [FromQuery(Name = "year")] int? Year,
-    [FromQuery(Name = "validity")] string? Validity,
+    [FromQuery(Name = "validity")][EnumQuery(typeof(Validity))] string? Validity,
     [FromQuery(Name = "field")] string? Field,
-    [FromQuery(Name = "status")] string? Status,
-    [FromQuery(Name = "sort")] string? Sort,
-    [FromQuery(Name = "page")] int? Page,
-    [FromQuery(Name = "pageSize")] int? PageSize);
+    [FromQuery(Name = "status")][EnumQuery(typeof(Portal.Domain.Common.PublicationState))] string? Status,
+    [FromQuery(Name = "sort")][SortQuery(typeof(DirectiveQueries))] string? Sort,
+    [FromQuery(Name = "page")][Range(1, int.MaxValue)] int? Page,
+    [FromQuery(Name = "pageSize")][Range(1, PageRequest.MaxPageSize)] int? PageSize);
 
 internal static class DirectiveQueries
 {

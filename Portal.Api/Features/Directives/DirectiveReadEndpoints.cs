@@ -1,3 +1,5 @@
+using Portal.Api.Infrastructure.OpenApiFilters;
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -181,6 +183,6 @@ internal static class DirectiveReadEndpoints
 /// <param name="Page">1-based page number.</param>
 /// <param name="PageSize">Items per page, 1-100.</param>
 public sealed record DirectiveArticlesQuery(
-    [FromQuery(Name = "sort")] string? Sort,
-    [FromQuery(Name = "page")] int? Page,
-    [FromQuery(Name = "pageSize")] int? PageSize);
+    [FromQuery(Name = "sort")][SortQuery(typeof(ArticleQueries))] string? Sort,
+    [FromQuery(Name = "page")][Range(1, int.MaxValue)] int? Page,
+    [FromQuery(Name = "pageSize")][Range(1, PageRequest.MaxPageSize)] int? PageSize);

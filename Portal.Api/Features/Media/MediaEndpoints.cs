@@ -27,7 +27,7 @@ internal static class MediaEndpoints
             .RequireAuthorization(ApiKeyAuthentication.EditorPolicy)
             .RequireCors(Cors.Writes)
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<FileUpload>("multipart/form-data")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

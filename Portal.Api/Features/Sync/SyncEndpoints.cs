@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
@@ -22,7 +23,7 @@ namespace Portal.Api.Features.Sync;
 public sealed record SyncQuery(
     [FromQuery(Name = "cursor")] string? Cursor,
     [FromQuery(Name = "types")] string? Types,
-    [FromQuery(Name = "limit")] int? Limit);
+    [FromQuery(Name = "limit")][Range(1, SyncEndpoints.MaxLimit)] int? Limit);
 
 /// <summary>/api/v1/sync — delta sync over articles, directives and settings, for integrators.</summary>
 internal static class SyncEndpoints

@@ -11,10 +11,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List API keys (admin) */
+        /**
+         * List API keys (admin)
+         * @description Access: an API key with the role admin.
+         */
         get: operations["ListApiKeys"];
         put?: never;
-        /** Create an API key (admin); the secret is returned once */
+        /**
+         * Create an API key (admin); the secret is returned once
+         * @description Access: an API key with the role admin.
+         */
         post: operations["CreateApiKey"];
         delete?: never;
         options?: never;
@@ -32,7 +38,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API key (admin) */
+        /**
+         * Revoke an API key (admin)
+         * @description Access: an API key with the role admin.
+         */
         delete: operations["RevokeApiKey"];
         options?: never;
         head?: never;
@@ -49,34 +58,18 @@ export interface paths {
         /**
          * GET /api/v1/articles — a page of published articles.
          * @description Anonymous callers get published articles whose publish instant has passed; editors get every article that is not deleted and may filter by status. Newest first by default; with q and no sort, title matches rank first. Filters: q (case- and tone-insensitive, đ included), category (slug or id), tag, from/to (UTC publish instant), directive (id). Paging: page (1-based), pageSize (1-100).
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ListArticles"];
         put?: never;
         /**
          * Create an article (editor); it starts as a draft
          * @description The slug is generated from the title (đ→d, tone marks dropped) unless given; a taken generated slug gets -2, -3…, a taken requested slug is 409. The body is sanitised. id, status, viewCount, createdAt, updatedAt and slug history cannot be set.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         post: operations["CreateArticle"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/articles/{idOrSlug}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * GET /api/v1/articles/{idOrSlug} — one published article.
-         * @description Accepts the article's id or its current slug. An old slug answers 301 with Location set to the current URL. Anonymous callers get 404 for drafts, scheduled, archived and deleted articles; editors see every article that is not deleted.
-         */
-        get: operations["GetArticle"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -90,16 +83,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * GET /api/v1/articles/{id} (an id or a slug) — one published article.
+         * @description Accepts the article's id or its current slug. An old slug answers 301 with Location set to the current URL. Anonymous callers get 404 for drafts, scheduled, archived and deleted articles; editors see every article that is not deleted.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
+         */
+        get: operations["GetArticle"];
         /**
          * Replace an article's editable fields (editor)
          * @description Full replacement of the fields in the body (PUT; Portal has no PATCH). Send If-Match with the ETag you read: a stale one is 412 and nothing changes. Changing the slug keeps the old one answering 301.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         put: operations["UpdateArticle"];
         post?: never;
         /**
          * Delete an article (editor)
          * @description Soft delete: the article disappears from every read, and a tombstone remains for delta sync. Honours If-Match.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         delete: operations["DeleteArticle"];
         options?: never;
@@ -119,6 +122,8 @@ export interface paths {
         /**
          * Publish or schedule an article (editor)
          * @description Body { "publishAt": instant } is optional. A given instant always wins: past or now publishes (with that instant), future schedules (invisible until then, no background job needed). Omitted, the item keeps its publish instant: publishing a published or scheduled item changes nothing (same revision and ETag); a draft that was visible before (unpublished, or archived and unpublished) is republished with its first publish instant; a draft never visible is published now. Archived items must be unpublished first (409).
+         *
+         *     Access: an API key with the role editor or admin.
          */
         post: operations["PublishArticle"];
         delete?: never;
@@ -139,6 +144,8 @@ export interface paths {
         /**
          * Take an article back to draft (editor)
          * @description Removes it from every anonymous read; a tombstone is recorded for delta sync. The publish instant is kept for a later republish.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         post: operations["UnpublishArticle"];
         delete?: never;
@@ -159,6 +166,8 @@ export interface paths {
         /**
          * Archive an article (editor)
          * @description Keeps it for the record with its publish instant; removed from every anonymous read. To show it again, unpublish then publish.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         post: operations["ArchiveArticle"];
         delete?: never;
@@ -177,12 +186,16 @@ export interface paths {
         /**
          * List issuing bodies (cơ quan ban hành)
          * @description Filters: code (as in numbers, e.g. HU), level, activeOn (bodies that existed on that date). Sorted by name by default.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ListIssuingBodies"];
         put?: never;
         /**
          * Add an issuing body to the catalogue (editor)
          * @description validTo must not be before validFrom; successorId must name another body in the catalogue (400 naming successorId).
+         *
+         *     Access: an API key with the role editor or admin.
          */
         post: operations["CreateIssuingBody"];
         delete?: never;
@@ -198,11 +211,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an issuing body */
+        /**
+         * Get an issuing body
+         * @description Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
+         */
         get: operations["GetIssuingBody"];
         /**
          * Replace an issuing body's fields (editor)
          * @description Full replacement. Send If-Match with the ETag you read: a stale one is 412. A body cannot succeed itself (400), and successions cannot go round in a circle (422). Renaming a body does not change the issuer name printed on its directives.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         put: operations["UpdateIssuingBody"];
         post?: never;
@@ -222,6 +240,8 @@ export interface paths {
         /**
          * List document types (loại văn bản) and their codes
          * @description Every type code with its Vietnamese name, the numbering systems that use it (state, state-legal, party), the rule it comes from, and the dates it was valid for codes that changed (GN, TTh, UQ, NP ended on 05/03/2020; Party QĐi began on 03/4/2018). One code may appear twice with different names: TT is Thông tư in State numbers and Thông tri in Party ones. Filter: system.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ListDocumentTypes"];
         put?: never;
@@ -242,6 +262,8 @@ export interface paths {
         /**
          * Check a document number (số ký hiệu) and show how Portal reads it
          * @description Returns the numbering system, the parts (number, year, type, issuer, unit), the canonical form, the search key and warnings, e.g. that '211/KH-HU' is a Party plan properly written '211-KH/HU'. Numbers outside the known schemes are accepted with a warning; only text no number can hold (empty, '<', a line break…) is 400 naming 'number'.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ParseDocumentNumber"];
         put?: never;
@@ -259,34 +281,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List categories, by name */
+        /**
+         * List categories, by name
+         * @description Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
+         */
         get: operations["ListCategories"];
         put?: never;
         /**
          * Create a category (editor)
          * @description The slug is generated from the name unless given; a slug another category has or had (it still redirects there) is 409.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         post: operations["CreateCategory"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/categories/{idOrSlug}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a category by id or slug
-         * @description A former slug answers 301 with Location set to the category's current URL.
-         */
-        get: operations["GetCategory"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -300,16 +307,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get a category by id or slug
+         * @description A former slug answers 301 with Location set to the category's current URL.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
+         */
+        get: operations["GetCategory"];
         /**
          * Replace a category (editor)
          * @description Honours If-Match (stale: 412). A changed slug keeps the old one answering 301; a slug another category has or had is 409.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         put: operations["UpdateCategory"];
         post?: never;
         /**
          * Delete an unused category (editor)
          * @description A category that articles still use is 409, also when an article is moved into it while it is being deleted; deleted articles (tombstones) do not count and lose the category. Its former slugs become free. Honours If-Match.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         delete: operations["DeleteCategory"];
         options?: never;
@@ -327,12 +344,16 @@ export interface paths {
         /**
          * List published directives
          * @description Published directives, newest issue date first by default. Filters: q, type (e.g. KH), issuer (code or id), year (of the issue date), validity, field. Editors get every directive that is not deleted and may filter by status.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ListDirectives"];
         put?: never;
         /**
          * Create a directive (editor); it starts as a draft
          * @description The number is kept as entered and parsed (canonical form, search key). The number's type code must agree with typeCode (422 otherwise, e.g. a Chỉ thị numbered …-KH/…). A number is used once per issuer and calendar year: State numbers restart every year (Decree 30/2020/NĐ-CP); Party numbers run through a committee term (Guidance 36-HD/VPTW), which Portal does not record. The issuer is the one printed on the document (issuerName, else the catalogue name of issuerId; case and marks do not count), whichever way it is given, and directives linked to one issuerId share one issuer: a duplicate is 409 naming number and the directive that has it. Articles that already cite the number are linked.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         post: operations["CreateDirective"];
         delete?: never;
@@ -351,17 +372,23 @@ export interface paths {
         /**
          * Get a published directive by id
          * @description Anonymous callers get 404 for drafts, scheduled, archived and deleted directives; editors see every directive that is not deleted.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["GetDirective"];
         /**
          * Replace a directive's editable fields (editor)
          * @description Full replacement (PUT). Send If-Match with the ETag you read: a stale one is 412 and nothing changes; of two writers with the same ETag exactly one wins. The same number rules as on create apply.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         put: operations["UpdateDirective"];
         post?: never;
         /**
          * Delete a directive (editor)
          * @description Soft delete: the directive disappears from every read, its number becomes free again, and a tombstone remains for delta sync. Honours If-Match.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         delete: operations["DeleteDirective"];
         options?: never;
@@ -379,6 +406,8 @@ export interface paths {
         /**
          * Get a published directive by its number (số ký hiệu)
          * @description The number may be written in any common form: 211/KH-HU, 211%2FKH-HU, 211-KH/HU or '211 kh hu' all find the same plan. The slash may be sent raw or percent-encoded. When several documents share a number (different years or issuers) the most recently issued is returned. A number with characters no number can hold (such as '<' or a line break) is 400.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["GetDirectiveByNumber"];
         put?: never;
@@ -396,7 +425,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the directives related to a directive, in both directions */
+        /**
+         * List the directives related to a directive, in both directions
+         * @description Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
+         */
         get: operations["ListRelatedDirectives"];
         put?: never;
         post?: never;
@@ -416,6 +448,8 @@ export interface paths {
         /**
          * List the articles that mention or relate to a directive
          * @description Articles whose text cites the directive's number (e.g. "Chỉ thị số 28-CT/TW") or whose editor related them to it, newest first by default; paged like other lists. Anonymous callers see published articles only.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ListDirectiveArticles"];
         put?: never;
@@ -436,6 +470,8 @@ export interface paths {
         /**
          * Download a directive's file
          * @description The bytes as uploaded, with their detected Content-Type and Content-Disposition: attachment carrying the Vietnamese file name (RFC 6266 filename*). The ETag is the SHA-256; files of published directives may be cached for a year. Anonymous callers get 404 for files of directives they cannot see.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["DownloadDirectiveAttachment"];
         put?: never;
@@ -443,6 +479,8 @@ export interface paths {
         /**
          * Remove a file from a directive (editor)
          * @description Unlinks the file; the stored bytes stay (they are content-addressed and may be shared). Honours If-Match on the directive.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         delete: operations["RemoveDirectiveAttachment"];
         options?: never;
@@ -462,6 +500,8 @@ export interface paths {
         /**
          * Publish or schedule a directive (editor)
          * @description Body { "publishAt": instant } is optional. A given instant always wins: past or now publishes (with that instant), future schedules (invisible until then, no background job needed). Omitted, the item keeps its publish instant: publishing a published or scheduled item changes nothing (same revision and ETag); a draft that was visible before (unpublished, or archived and unpublished) is republished with its first publish instant; a draft never visible is published now. Archived items must be unpublished first (409).
+         *
+         *     Access: an API key with the role editor or admin.
          */
         post: operations["PublishDirective"];
         delete?: never;
@@ -482,6 +522,8 @@ export interface paths {
         /**
          * Take a directive back to draft (editor)
          * @description Removes it from every anonymous read; a tombstone is recorded for delta sync. The publish instant is kept for a later republish.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         post: operations["UnpublishDirective"];
         delete?: never;
@@ -502,6 +544,8 @@ export interface paths {
         /**
          * Archive a directive (editor)
          * @description Keeps it for the record with its publish instant; removed from every anonymous read. To show it again, unpublish then publish.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         post: operations["ArchiveDirective"];
         delete?: never;
@@ -522,6 +566,8 @@ export interface paths {
         /**
          * Link a directive to another (editor)
          * @description Body { "kind": "implements" | "amends" | "replaces" | "guides", "targetId": id }: this directive implements (amends, replaces, guides) the target. Adding a link that exists changes nothing. A link to itself or to an unknown directive is 400 naming targetId; a link that would close a circle is 422 naming targetId: implements, amends and replaces links may not go round in a circle in any mix (each says this directive follows from the target), nor guides links among themselves. Honours If-Match; returns the directive.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         post: operations["AddDirectiveRelation"];
         delete?: never;
@@ -543,6 +589,8 @@ export interface paths {
         /**
          * Remove a link from a directive to another (editor)
          * @description kind is implements, amends, replaces or guides. 404 when the directive has no such link. Honours If-Match; returns the directive.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         delete: operations["RemoveDirectiveRelation"];
         options?: never;
@@ -562,6 +610,8 @@ export interface paths {
         /**
          * Attach a file to a directive (editor)
          * @description multipart/form-data with the file in the field 'file': PDF, DOC, DOCX or ODT, at most 20971520 bytes (413 beyond). The type is read from the content: anything else, such as an executable renamed to .pdf, is 415 naming 'file'. Honours If-Match on the directive.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         post: operations["UploadDirectiveAttachment"];
         delete?: never;
@@ -577,12 +627,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List feed sources, by name (admin) */
+        /**
+         * List feed sources, by name (admin)
+         * @description Access: an API key with the role admin.
+         */
         get: operations["ListFeedSources"];
         put?: never;
         /**
          * Add a feed source (admin)
          * @description url must be an absolute http or https URL; categoryId an existing category; pollIntervalMinutes 5-1440 (default 60). A new enabled source is due at once. Unless Feeds:AllowPrivateNetworks is set, a url whose host is certainly not public — a loopback, private, link-local or otherwise non-public IP address in any notation (127.1, 2130706433, 0177.0.0.1, [::1], [::ffff:10.0.0.1]…) or localhost, *.localhost, *.local, *.home.arpa, *.internal — is a 400 naming url; other names are resolved at every fetch, and a name resolving to such an address is refused in the run report.
+         *
+         *     Access: an API key with the role admin.
          */
         post: operations["CreateFeedSource"];
         delete?: never;
@@ -598,17 +653,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a feed source (admin) */
+        /**
+         * Get a feed source (admin)
+         * @description Access: an API key with the role admin.
+         */
         get: operations["GetFeedSource"];
         /**
          * Replace a feed source (admin)
          * @description Honours If-Match (stale: 412). The url is checked as on creation (a non-public host is a 400 naming url). Changing the URL forgets the stored ETag/Last-Modified and makes the source due at once.
+         *
+         *     Access: an API key with the role admin.
          */
         put: operations["UpdateFeedSource"];
         post?: never;
         /**
          * Delete a feed source (admin)
          * @description Its run reports go with it; articles it imported stay, with their source. Honours If-Match.
+         *
+         *     Access: an API key with the role admin.
          */
         delete: operations["DeleteFeedSource"];
         options?: never;
@@ -628,6 +690,8 @@ export interface paths {
         /**
          * Import a feed source now and return the run report (admin)
          * @description Works for disabled sources too. Fetch and parse failures are reported in the run (outcome failed, errors), not as HTTP errors. 409 while another import of the source is running.
+         *
+         *     Access: an API key with the role admin.
          */
         post: operations["ImportFeedSource"];
         delete?: never;
@@ -646,6 +710,8 @@ export interface paths {
         /**
          * The last import reports of a feed source, newest first (admin)
          * @description At most Feeds:RunsKept reports (default 20) are kept per source.
+         *
+         *     Access: an API key with the role admin.
          */
         get: operations["ListFeedRuns"];
         put?: never;
@@ -666,6 +732,8 @@ export interface paths {
         /**
          * RSS 2.0 of the newest published articles, optionally of one category
          * @description The newest 50 items anonymous readers can see, newest first. Guids are urn:uuid:<id>; dates are in Asia/Ho_Chi_Minh (+07:00); links are absolute (Portal:PublicBaseUrl, Portal:ArticleUrlTemplate). Strong ETag; If-None-Match answers 304.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ArticlesRss"];
         put?: never;
@@ -686,6 +754,8 @@ export interface paths {
         /**
          * Atom 1.0 of the newest published articles, optionally of one category
          * @description The newest 50 items anonymous readers can see, newest first. Guids are urn:uuid:<id>; dates are in Asia/Ho_Chi_Minh (+07:00); links are absolute (Portal:PublicBaseUrl, Portal:ArticleUrlTemplate). Strong ETag; If-None-Match answers 304.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["ArticlesAtom"];
         put?: never;
@@ -706,6 +776,8 @@ export interface paths {
         /**
          * RSS 2.0 of the newest published articles of a category
          * @description The newest 50 items anonymous readers can see, newest first. Guids are urn:uuid:<id>; dates are in Asia/Ho_Chi_Minh (+07:00); links are absolute (Portal:PublicBaseUrl, Portal:ArticleUrlTemplate). Strong ETag; If-None-Match answers 304.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["CategoryRss"];
         put?: never;
@@ -726,6 +798,8 @@ export interface paths {
         /**
          * Atom 1.0 of the newest published articles of a category
          * @description The newest 50 items anonymous readers can see, newest first. Guids are urn:uuid:<id>; dates are in Asia/Ho_Chi_Minh (+07:00); links are absolute (Portal:PublicBaseUrl, Portal:ArticleUrlTemplate). Strong ETag; If-None-Match answers 304.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["CategoryAtom"];
         put?: never;
@@ -746,6 +820,8 @@ export interface paths {
         /**
          * RSS 2.0 of the newest published directives
          * @description The newest 50 items anonymous readers can see, newest first. Guids are urn:uuid:<id>; dates are in Asia/Ho_Chi_Minh (+07:00); links are absolute (Portal:PublicBaseUrl, Portal:ArticleUrlTemplate). Strong ETag; If-None-Match answers 304.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["DirectivesRss"];
         put?: never;
@@ -766,6 +842,8 @@ export interface paths {
         /**
          * Atom 1.0 of the newest published directives
          * @description The newest 50 items anonymous readers can see, newest first. Guids are urn:uuid:<id>; dates are in Asia/Ho_Chi_Minh (+07:00); links are absolute (Portal:PublicBaseUrl, Portal:ArticleUrlTemplate). Strong ETag; If-None-Match answers 304.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["DirectivesAtom"];
         put?: never;
@@ -788,6 +866,8 @@ export interface paths {
         /**
          * Upload an image (editor)
          * @description multipart/form-data with one file in the field 'file'. JPEG, PNG, WebP or GIF, decided from the bytes (not the name or the declared type): anything else (a PDF, an SVG, an executable renamed to .jpg) is 415 naming 'file', as for directive attachments; the image is then decoded, every pixel (every frame of an animation): one larger than at most 16384 pixels a side and 50 megapixels (width × height) in all; an animated GIF or WebP at most 500 megapixels over all its frames (checked before decoding), or whose bytes do not decode completely (damaged, cut short), is a 400 naming 'file'. Not multipart/form-data: 415. Size limit: Files:MaxImageBytes (default 10 MB; 413 beyond). Returns the media id to reference from articles (coverImage.mediaId), its URL, width and height.
+         *
+         *     Access: an API key with the role editor or admin.
          */
         post: operations["UploadMedia"];
         delete?: never;
@@ -806,6 +886,8 @@ export interface paths {
         /**
          * Get an image's bytes
          * @description Served with its detected Content-Type and Cache-Control: public, max-age=31536000, immutable (a media id never changes its bytes); ETag is the SHA-256; X-Content-Type-Options: nosniff.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["GetMedia"];
         put?: never;
@@ -826,11 +908,15 @@ export interface paths {
         /**
          * Get the site settings
          * @description Name, governing agency, responsible person, contacts, republishing notice, theme colours, banners and links: everything a footer and header need. Anonymous callers (and editors) see only the banners whose display period includes now; a request with an admin key sees every banner.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["GetSettings"];
         /**
          * Replace the site settings (admin)
          * @description Full replacement (application/json): omitted optional fields become null and omitted lists empty. Governing agency, responsible person, address, phone and e-mail are required (Decree 15/2020/NĐ-CP art. 99). Phones follow the Vietnamese numbering plan, e.g. (0251).3861114, 0912 345 678, +84 251 3861114, 1900 1234; URLs are absolute http(s); colours #RGB or #RRGGBB with exactly one default; a banner's endsAt must be after its startsAt. At most 20 theme colours, 50 banners and 100 links (counted first: a longer list is a 400 naming it) and 1048576 bytes of body (413). A 400 names each field by its JSON path, e.g. themeColours[1].hex. A write that changes nothing (an empty patch, the current settings sent back) is a 200 with the current representation: version, updatedAt and the ETag stay as they were. Send If-Match with the ETag of your last GET: a stale one is 412 and nothing changes; none is 428 ('If-Match: *' overwrites whatever is there).
+         *
+         *     Access: an API key with the role admin.
          */
         put: operations["ReplaceSettings"];
         post?: never;
@@ -840,6 +926,8 @@ export interface paths {
         /**
          * Change some site settings (admin, JSON Merge Patch)
          * @description RFC 7396 JSON Merge Patch, Content-Type application/merge-patch+json: members present replace the current value, null removes an optional one, and lists (themeColours, banners, links) are replaced whole. Member names are matched exactly (camelCase): an unknown or read-only member (version, updatedAt), at any depth and whatever its value — null included — is a 400 naming its JSON path. The merged settings are validated as for PUT, with the same list caps. A write that changes nothing (an empty patch, the current settings sent back) is a 200 with the current representation: version, updatedAt and the ETag stay as they were. Send If-Match with the ETag of your last GET: a stale one is 412 and nothing changes; none is 428 ('If-Match: *' overwrites whatever is there).
+         *
+         *     Access: an API key with the role admin.
          */
         patch: operations["PatchSettings"];
         trace?: never;
@@ -854,6 +942,8 @@ export interface paths {
         /**
          * Delta sync: what changed in the public view since a cursor
          * @description No cursor: pages through every change from the beginning, so a new client ends up with the whole published state. With a cursor: only what changed since, including tombstones for items unpublished, archived or deleted — also when filtered by type. Each item appears once per page at its latest change. Built on a monotonic change sequence written in the same transaction as each change.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["Sync"];
         put?: never;
@@ -874,12 +964,16 @@ export interface paths {
         /**
          * Get the visit counter
          * @description today and total are visits; 'today' is the calendar day in Asia/Ho_Chi_Minh, returned as date. Page views are given too.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["GetHits"];
         put?: never;
         /**
          * Count a page view
-         * @description Counts one page view, and a visit when the visitor was idle for 30 minutes or the Vietnamese day changed; with articleId or directiveId, that item's viewCount too. The visitor is identified by the X-Visitor-Id header (8-64 characters of A-Z, a-z, 0-9, '-' and '_') or else by the portal_vid cookie, which this endpoint sets when missing; no IP address is stored. The answer's visitorId is the id the hit was counted under: a page on another site, where the cookie does not travel, keeps it (e.g. in localStorage) and sends it back as X-Visitor-Id with its next hits. Allowed from any origin (CORS, without credentials). Crawlers (User-Agent matching the crawler-user-agents list, e.g. Googlebot, bingbot) get 202 but are not counted, so a frontend server reporting on a reader's behalf forwards the reader's User-Agent. Each client (visitor id and address) may post a configured number of hits per window (default 60 a minute); beyond that 429 with Retry-After.
+         * @description Counts one page view, and a visit when the visitor was idle for 30 minutes or the Vietnamese day changed; with articleId or directiveId, that item's viewCount too. The visitor is identified by the X-Visitor-Id header (8-64 characters of A-Z, a-z, 0-9, '-' and '_') or else by the portal_vid cookie, which this endpoint sets when missing; no IP address is stored. Crawlers (User-Agent matching the crawler-user-agents list, e.g. Googlebot, bingbot) get 202 but are not counted, so a frontend server reporting on a reader's behalf forwards the reader's User-Agent. Each client (visitor id and address) may post a configured number of hits per window (default 60 a minute); beyond that 429 with Retry-After.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         post: operations["PostHit"];
         delete?: never;
@@ -898,6 +992,8 @@ export interface paths {
         /**
          * Get visits and page views per day
          * @description from and to are calendar dates in Asia/Ho_Chi_Minh (YYYY-MM-DD), inclusive, at most 366 days apart; default the last 30 days.
+         *
+         *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
         get: operations["GetDailyHits"];
         put?: never;
@@ -915,12 +1011,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List webhook subscriptions (admin) */
+        /**
+         * List webhook subscriptions (admin)
+         * @description Access: an API key with the role admin.
+         */
         get: operations["ListWebhooks"];
         put?: never;
         /**
          * Subscribe a URL to content events (admin)
          * @description Events: article.published|updated|unpublished|deleted, directive.published|updated|unpublished|deleted, settings.changed. Each delivery is a JSON POST signed with X-Portal-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>. Unless Webhooks:AllowPrivateNetworks is set, a url whose host is certainly not public (a loopback, private or link-local IP address in any notation, localhost, *.localhost, *.local, *.home.arpa, *.internal) is a 400 naming url; other names are resolved at every delivery and refused there.
+         *
+         *     Access: an API key with the role admin.
          */
         post: operations["CreateWebhook"];
         delete?: never;
@@ -939,7 +1040,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a subscription and its log (admin) */
+        /**
+         * Delete a subscription and its log (admin)
+         * @description Access: an API key with the role admin.
+         */
         delete: operations["DeleteWebhook"];
         options?: never;
         head?: never;
@@ -953,7 +1057,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The last 100 deliveries of a subscription (admin) */
+        /**
+         * The last 100 deliveries of a subscription (admin)
+         * @description Access: an API key with the role admin.
+         */
         get: operations["ListWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -975,6 +1082,8 @@ export interface paths {
         /**
          * Send a delivery again now (admin)
          * @description Queues the same body for an immediate try, whether it was delivered, is retrying or was given up.
+         *
+         *     Access: an API key with the role admin.
          */
         post: operations["RedeliverWebhook"];
         delete?: never;
@@ -990,14 +1099,15 @@ export interface components {
         /** @description A key as listed: never its secret. */
         ApiKeyResponse: {
             /** Format: uuid */
-            id?: string;
-            name?: string;
-            role?: components["schemas"]["Role"];
-            prefix?: string;
+            id: string;
+            name: string;
+            /** @description The roles of API.md: editors write articles and directives; admins do everything. */
+            role: components["schemas"]["Role"];
+            prefix: string;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: date-time */
-            revokedAt?: string | null;
+            revokedAt: string | null;
         };
         /**
          * @description The editable fields of an article, used by create (POST) and full update (PUT). Server-owned fields
@@ -1022,40 +1132,44 @@ export interface components {
             categoryId?: string | null;
             /** @description Free-form tags, at most 20 of at most 50 characters. */
             tags?: string[] | null;
-            coverImage?: components["schemas"]["ImageCommand"];
+            /** @description Cover image reference with caption and alt text. */
+            coverImage?: components["schemas"]["ImageCommand"] | null;
             /** @description Related directives by id, at most 50. */
             directiveIds?: string[] | null;
         };
         /** @description An article in a list: everything but the body. */
         ArticleListItem: {
             /** Format: uuid */
-            id?: string;
-            slug?: string;
-            title?: string;
-            summary?: string | null;
-            author?: string | null;
-            coverImage?: components["schemas"]["ImageResponse"];
-            category?: components["schemas"]["CategoryRef"];
-            tags?: string[];
-            status?: components["schemas"]["PublicationState"];
+            id: string;
+            slug: string;
+            title: string;
+            summary: string | null;
+            author: string | null;
+            /** @description An image: a stored media item (`url` set) or, for migrated content, only its original file name. */
+            coverImage: components["schemas"]["ImageResponse"] | null;
+            /** @description A category reference. */
+            category: components["schemas"]["CategoryRef"] | null;
+            tags: string[];
+            /** @description The status a reader sees, derived at read time from Portal.Domain.Common.ContentStatus and the clock. */
+            status: components["schemas"]["PublicationState"];
             /** Format: date-time */
-            publishedAt?: string | null;
+            publishedAt: string | null;
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string;
             /** Format: int64 */
-            viewCount?: number;
+            viewCount: number;
         };
         /** @description One page of a list (API.md "Lists"): `page` is 1-based; a page past the end has empty `items`. */
         ArticleListItemPage: {
-            items?: components["schemas"]["ArticleListItem"][];
+            items: components["schemas"]["ArticleListItem"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
             /** Format: int32 */
-            totalItems?: number;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages: number;
         };
         /** @description An article as readers see it. Instants are UTC (ISO 8601 with Z). */
         ArticleResponse: {
@@ -1063,50 +1177,54 @@ export interface components {
              * Format: uuid
              * @description Opaque id.
              */
-            id?: string;
+            id: string;
             /** @description Current URL name; old slugs answer 301 to this one. */
-            slug?: string;
+            slug: string;
             /** @description Headline. */
-            title?: string;
+            title: string;
             /** @description Lead paragraph (sapo), plain text. */
-            summary?: string | null;
+            summary: string | null;
             /** @description Sanitised HTML body. */
-            bodyHtml?: string;
+            bodyHtml: string;
             /** @description By-line (bút danh). */
-            author?: string | null;
-            coverImage?: components["schemas"]["ImageResponse"];
-            category?: components["schemas"]["CategoryRef"];
+            author: string | null;
+            /** @description Cover image with caption and alt text, or null. */
+            coverImage: components["schemas"]["ImageResponse"] | null;
+            /** @description Category, or null. */
+            category: components["schemas"]["CategoryRef"] | null;
             /** @description Tags in display form. */
-            tags?: string[];
-            status?: components["schemas"]["PublicationState"];
+            tags: string[];
+            /** @description draft, scheduled, published or archived (scheduled = published with a future publish instant). */
+            status: components["schemas"]["PublicationState"];
             /**
              * Format: date-time
              * @description Publish instant (UTC), or null for a draft never published.
              */
-            publishedAt?: string | null;
+            publishedAt: string | null;
             /**
              * Format: date-time
              * @description Creation instant (UTC).
              */
-            createdAt?: string;
+            createdAt: string;
             /**
              * Format: date-time
              * @description Last change (UTC).
              */
-            updatedAt?: string;
+            updatedAt: string;
             /**
              * Format: int64
              * @description Page views counted so far.
              */
-            viewCount?: number;
-            source?: components["schemas"]["SourceResponse"];
+            viewCount: number;
+            /** @description Feed provenance for imported articles, or null. */
+            source: components["schemas"]["SourceResponse"] | null;
             /** @description Directives this article is related to. */
-            directives?: components["schemas"]["DirectiveRef"][];
+            directives: components["schemas"]["DirectiveRef"][];
             /**
              * Format: int32
              * @description Content revision; the ETag is derived from it.
              */
-            version?: number;
+            version: number;
         };
         /** @description A file of a directive (Decree 42/2022/NĐ-CP art. 4.1.a: the document must be downloadable). */
         AttachmentResponse: {
@@ -1114,20 +1232,20 @@ export interface components {
              * Format: uuid
              * @description Attachment id (the media item's id).
              */
-            id?: string;
+            id: string;
             /** @description The uploader's file name, Vietnamese intact, e.g. "Kế hoạch 211-KH-HU.pdf". */
-            fileName?: string;
+            fileName: string;
             /** @description Detected from the bytes: application/pdf, application/msword, DOCX or ODT. */
-            contentType?: string;
+            contentType: string;
             /**
              * Format: int64
              * @description Size in bytes.
              */
-            length?: number;
+            length: number;
             /** @description Lower-case hex SHA-256 of the bytes; also the download's ETag. */
-            sha256?: string;
+            sha256: string;
             /** @description Where to download it. */
-            url?: string;
+            url: string;
         };
         /** @description A banner and its display period: ISO 8601 instants (an offset such as +07:00 is converted; none means UTC); either end may be open. */
         BannerCommand: {
@@ -1141,13 +1259,13 @@ export interface components {
         };
         /** @description A banner and its display period (UTC instants; null = open-ended). */
         BannerResponse: {
-            title?: string;
-            imageUrl?: string | null;
-            linkUrl?: string | null;
+            title: string;
+            imageUrl: string | null;
+            linkUrl: string | null;
             /** Format: date-time */
-            startsAt?: string | null;
+            startsAt: string | null;
             /** Format: date-time */
-            endsAt?: string | null;
+            endsAt: string | null;
         };
         /** @description Create or replace a category (chuyên mục). */
         CategoryCommand: {
@@ -1161,63 +1279,64 @@ export interface components {
         /** @description A category reference. */
         CategoryRef: {
             /** Format: uuid */
-            id?: string;
-            name?: string;
-            slug?: string;
+            id: string;
+            name: string;
+            slug: string;
         };
         /** @description A category with its revision (the ETag's basis). */
         CategoryResponse: {
             /** Format: uuid */
-            id?: string;
-            name?: string;
-            slug?: string;
-            description?: string | null;
+            id: string;
+            name: string;
+            slug: string;
+            description: string | null;
             /** Format: int32 */
-            version?: number;
+            version: number;
         };
         /** @description Create a key: a name for people to recognise it (1-100 characters) and its role. */
         CreateApiKeyCommand: {
             name?: string | null;
-            role?: components["schemas"]["Role"];
+            role?: (string & components["schemas"]["Role"]) | null;
         };
         /** @description A newly created key: `secret` is shown this once and cannot be recovered. */
         CreatedApiKeyResponse: {
             /** Format: uuid */
-            id?: string;
-            name?: string;
-            role?: components["schemas"]["Role"];
-            prefix?: string;
+            id: string;
+            name: string;
+            /** @description The roles of API.md: editors write articles and directives; admins do everything. */
+            role: components["schemas"]["Role"];
+            prefix: string;
             /** Format: date-time */
-            createdAt?: string;
-            secret?: string;
+            createdAt: string;
+            secret: string;
         };
         /** @description One day's counts for a dashboard. */
         DayTotals: {
             /** Format: date */
-            date?: string;
+            date: string;
             /** Format: int64 */
-            visits?: number;
+            visits: number;
             /** Format: int64 */
-            pageViews?: number;
+            pageViews: number;
         };
         /** @description One delivery in the log: attempts so far, last HTTP status or error, and when it was delivered or given up. */
         DeliveryResponse: {
             /** Format: uuid */
-            id?: string;
-            event?: string;
+            id: string;
+            event: string;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: int32 */
-            attempts?: number;
+            attempts: number;
             /** Format: date-time */
-            nextAttemptAt?: string | null;
+            nextAttemptAt: string | null;
             /** Format: date-time */
-            deliveredAt?: string | null;
+            deliveredAt: string | null;
             /** Format: date-time */
-            gaveUpAt?: string | null;
+            gaveUpAt: string | null;
             /** Format: int32 */
-            lastStatusCode?: number | null;
-            lastError?: string | null;
+            lastStatusCode: number | null;
+            lastError: string | null;
         };
         /** @description The editable fields of a directive for create (POST) and full update (PUT). */
         DirectiveCommand: {
@@ -1259,35 +1378,43 @@ export interface components {
         /** @description A directive in a list: no content, no relations; `status` tells editors' drafts apart. */
         DirectiveListItem: {
             /** Format: uuid */
-            id?: string;
-            number?: string;
-            numberCanonical?: string;
-            type?: components["schemas"]["DocumentTypeRef"];
-            issuer?: components["schemas"]["IssuerRef"];
+            id: string;
+            number: string;
+            numberCanonical: string;
+            /** @description Loại văn bản, e.g. { "code": "KH", "name": "Kế hoạch" }. */
+            type: components["schemas"]["DocumentTypeRef"];
+            /**
+             * @description Cơ quan ban hành. `name` is the name printed on the document, as it was issued: renaming the catalogue entry
+             *     later does not change it. `id` and `code` identify the catalogue entry today (null when the directive
+             *     names no catalogue entry), for links and the list's `issuer` filter.
+             */
+            issuer: components["schemas"]["IssuerRef"];
             /** Format: date */
-            issuedOn?: string;
+            issuedOn: string;
             /** Format: date */
-            effectiveOn?: string | null;
+            effectiveOn: string | null;
             /** Format: date */
-            expiresOn?: string | null;
-            validity?: components["schemas"]["Validity"];
-            abstract?: string;
-            field?: string | null;
-            status?: components["schemas"]["PublicationState"];
+            expiresOn: string | null;
+            /** @description Hiệu lực, derived from dates and relations at read time, never stored. */
+            validity: components["schemas"]["Validity"];
+            abstract: string;
+            field: string | null;
+            /** @description The status a reader sees, derived at read time from Portal.Domain.Common.ContentStatus and the clock. */
+            status: components["schemas"]["PublicationState"];
             /** Format: date-time */
-            publishedAt?: string | null;
+            publishedAt: string | null;
         };
         /** @description One page of a list (API.md "Lists"): `page` is 1-based; a page past the end has empty `items`. */
         DirectiveListItemPage: {
-            items?: components["schemas"]["DirectiveListItem"][];
+            items: components["schemas"]["DirectiveListItem"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
             /** Format: int32 */
-            totalItems?: number;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages: number;
         };
         /** @description A short reference to a directive. */
         DirectiveRef: {
@@ -1295,13 +1422,13 @@ export interface components {
              * Format: uuid
              * @description Directive id.
              */
-            id?: string;
+            id: string;
             /** @description Số ký hiệu as entered. */
-            number?: string;
+            number: string;
             /** @description Loại văn bản, e.g. "Kế hoạch". */
-            typeName?: string;
+            typeName: string;
             /** @description Trích yếu. */
-            abstract?: string;
+            abstract: string;
         };
         /**
          * @description A directive (văn bản) with the fields Decree 42/2022/NĐ-CP art. 4.1.a requires a portal to show. Dates are
@@ -1312,140 +1439,144 @@ export interface components {
              * Format: uuid
              * @description Opaque id.
              */
-            id?: string;
+            id: string;
             /** @description Số ký hiệu as entered, e.g. "211/KH-HU". */
-            number?: string;
+            number: string;
             /** @description Canonical form, e.g. "211-KH/HU" (Party layout, Guidance 36-HD/VPTW). */
-            numberCanonical?: string;
+            numberCanonical: string;
             /** @description state, state-legal, state-letter, national-assembly, party, legacy or unknown. */
-            numberSystem?: string;
+            numberSystem: string;
             /** @description What the parser noticed about the number as entered, e.g. a Party number written in the State layout (empty when none). */
-            numberWarnings?: string[];
-            type?: components["schemas"]["DocumentTypeRef"];
-            issuer?: components["schemas"]["IssuerRef"];
+            numberWarnings: string[];
+            /** @description Loại văn bản: code and name. */
+            type: components["schemas"]["DocumentTypeRef"];
+            /** @description Cơ quan ban hành. */
+            issuer: components["schemas"]["IssuerRef"];
             /**
              * Format: date
              * @description Ngày ban hành.
              */
-            issuedOn?: string;
+            issuedOn: string;
             /**
              * Format: date
              * @description Ngày hiệu lực, or null.
              */
-            effectiveOn?: string | null;
+            effectiveOn: string | null;
             /**
              * Format: date
              * @description Expiry date, or null.
              */
-            expiresOn?: string | null;
-            validity?: components["schemas"]["Validity"];
+            expiresOn: string | null;
+            /** @description Derived at read time: inForce, notYetInForce, expired or replaced. */
+            validity: components["schemas"]["Validity"];
             /** @description Trích yếu. */
-            abstract?: string;
+            abstract: string;
             /** @description Sanitised HTML content, or null. */
-            contentHtml?: string | null;
+            contentHtml: string | null;
             /** @description Người ký. */
-            signer?: string | null;
+            signer: string | null;
             /** @description Lĩnh vực. */
-            field?: string | null;
-            status?: components["schemas"]["PublicationState"];
+            field: string | null;
+            /** @description draft, scheduled, published or archived. */
+            status: components["schemas"]["PublicationState"];
             /**
              * Format: date-time
              * @description Publish instant (UTC).
              */
-            publishedAt?: string | null;
+            publishedAt: string | null;
             /**
              * Format: date-time
              * @description Creation instant (UTC).
              */
-            createdAt?: string;
+            createdAt: string;
             /**
              * Format: date-time
              * @description Last change (UTC).
              */
-            updatedAt?: string;
+            updatedAt: string;
             /**
              * Format: int64
              * @description Page views counted so far.
              */
-            viewCount?: number;
+            viewCount: number;
             /** @description Links to other directives in both directions. */
-            relations?: components["schemas"]["RelationResponse"][];
+            relations: components["schemas"]["RelationResponse"][];
             /** @description The document's files, oldest first. */
-            attachments?: components["schemas"]["AttachmentResponse"][];
+            attachments: components["schemas"]["AttachmentResponse"][];
             /**
              * Format: int32
              * @description Content revision; the ETag is derived from it.
              */
-            version?: number;
+            version: number;
         };
         /** @description A short directive reference in relations. */
         DirectiveSummary: {
             /** Format: uuid */
-            id?: string;
-            number?: string;
-            numberCanonical?: string;
-            typeName?: string;
-            issuerName?: string;
+            id: string;
+            number: string;
+            numberCanonical: string;
+            typeName: string;
+            issuerName: string;
             /** Format: date */
-            issuedOn?: string;
-            abstract?: string;
+            issuedOn: string;
+            abstract: string;
         };
         /** @description How Portal reads a document number. */
         DocumentNumberResponse: {
             /** @description The text as sent. */
-            raw?: string;
+            raw: string;
             /** @description state, state-legal, state-letter, national-assembly, party, legacy or unknown. */
-            system?: string;
+            system: string;
             /**
              * Format: int32
              * @description The running number (211), or null.
              */
-            number?: number | null;
+            number: number | null;
             /**
              * Format: int32
              * @description The year in a legal normative or National Assembly number, or null.
              */
-            year?: number | null;
+            year: number | null;
             /** @description The canonical type code (KH, QĐ, QĐi), or null when the number carries none. */
-            type?: string | null;
+            type: string | null;
             /** @description The type's name in this system (TT: Thông tư or Thông tri), or null. */
-            typeName?: string | null;
+            typeName: string | null;
             /** @description The issuer code(s), joint issuers joined by '-'. */
-            issuer?: string | null;
+            issuer: string | null;
             /** @description The drafting unit of a công văn (VX in 2457/UBND-VX), or null. */
-            unit?: string | null;
+            unit: string | null;
             /** @description The canonical string, e.g. 211-KH/HU. */
-            canonical?: string;
+            canonical: string;
             /** @description The folded key every spelling of the number shares, e.g. 211khhu. */
-            searchKey?: string;
+            searchKey: string;
             /** @description What was corrected or could not be checked, for the editor. */
-            warnings?: string[];
+            warnings: string[];
         };
         /** @description Loại văn bản, e.g. { "code": "KH", "name": "Kế hoạch" }. */
         DocumentTypeRef: {
-            code?: string;
-            name?: string;
+            code: string;
+            name: string;
         };
         /** @description A document type code from the catalogue. */
         DocumentTypeResponse: {
             /** @description The code as its table spells it: KH, QĐ, QyĐ, CTr, QĐi. */
-            code?: string;
+            code: string;
             /** @description Loại văn bản, e.g. "Kế hoạch". */
-            name?: string;
+            name: string;
             /** @description Numbering systems whose numbers carry the code: state, state-legal, party. */
-            systems?: string[];
+            systems: string[];
             /** @description The rule the code comes from. */
-            source?: string;
+            source: string;
             /**
              * Format: date
              * @description First day the code had this meaning, or null.
              */
-            validFrom?: string | null;
+            validFrom: string | null;
             /**
              * Format: date
              * @description Day the code stopped having this meaning (exclusive), or null.
              */
-            validBefore?: string | null;
+            validBefore: string | null;
         };
         /** @description One problem in a run. */
         FeedRunErrorResponse: {
@@ -1453,11 +1584,11 @@ export interface components {
              * Format: int32
              * @description 1-based position of the item in the feed, or null for the feed as a whole.
              */
-            index?: number | null;
+            index: number | null;
             /** @description The item's guid, link or title, or null. */
-            item?: string | null;
+            item: string | null;
             /** @description What went wrong, e.g. "The date 'Thứ 2, 31/02/2026' could not be parsed, so the item was skipped." */
-            reason?: string;
+            reason: string;
         };
         /**
          * @description How an import run ended.
@@ -1470,50 +1601,51 @@ export interface components {
              * Format: uuid
              * @description Opaque id.
              */
-            id?: string;
+            id: string;
             /**
              * Format: uuid
              * @description The source imported.
              */
-            sourceId?: string;
+            sourceId: string;
             /**
              * Format: date-time
              * @description UTC.
              */
-            startedAt?: string;
+            startedAt: string;
             /**
              * Format: date-time
              * @description UTC.
              */
-            finishedAt?: string;
-            outcome?: components["schemas"]["FeedRunOutcome"];
+            finishedAt: string;
+            /** @description imported, notModified (the server answered 304; nothing was parsed) or failed. */
+            outcome: components["schemas"]["FeedRunOutcome"];
             /**
              * Format: int32
              * @description The final HTTP status, or null when no response arrived.
              */
-            httpStatus?: number | null;
+            httpStatus: number | null;
             /**
              * Format: int32
              * @description Items that became new articles.
              */
-            created?: number;
+            created: number;
             /**
              * Format: int32
              * @description Items whose article was changed.
              */
-            updated?: number;
+            updated: number;
             /**
              * Format: int32
              * @description Items whose article was left as it was (all known items on a 304).
              */
-            unchanged?: number;
+            unchanged: number;
             /**
              * Format: int32
              * @description Items left out; each has an entry in errors, except items deleted in Portal (never brought back).
              */
-            skipped?: number;
+            skipped: number;
             /** @description Problems with the feed (index null) or with single items. */
-            errors?: components["schemas"]["FeedRunErrorResponse"][];
+            errors: components["schemas"]["FeedRunErrorResponse"][];
         };
         /** @description Create or replace a feed source (admin). */
         FeedSourceCommand: {
@@ -1542,50 +1674,58 @@ export interface components {
              * Format: uuid
              * @description Opaque id.
              */
-            id?: string;
+            id: string;
             /** @description Source name given to imported articles. */
-            name?: string;
+            name: string;
             /** @description The feed's URL. */
-            url?: string;
+            url: string;
             /**
              * Format: uuid
              * @description Category of newly imported articles, or null.
              */
-            categoryId?: string | null;
+            categoryId: string | null;
             /**
              * Format: int32
              * @description Minutes between scheduled imports.
              */
-            pollIntervalMinutes?: number;
+            pollIntervalMinutes: number;
             /** @description True: imported articles are published at once; false: drafts. */
-            publishOnImport?: boolean;
+            publishOnImport: boolean;
             /** @description Polled on schedule. */
-            enabled?: boolean;
+            enabled: boolean;
             /**
              * Format: date-time
              * @description UTC.
              */
-            createdAt?: string;
+            createdAt: string;
             /**
              * Format: date-time
              * @description UTC, last change of the fields above.
              */
-            updatedAt?: string;
+            updatedAt: string;
             /**
              * Format: date-time
              * @description UTC start of the last import, or null.
              */
-            lastRunAt?: string | null;
+            lastRunAt: string | null;
             /**
              * Format: date-time
              * @description UTC instant from which the poller imports the source again.
              */
-            nextPollAt?: string;
+            nextPollAt: string;
             /**
              * Format: int32
              * @description Revision (the ETag's basis for If-Match).
              */
-            version?: number;
+            version: number;
+        };
+        /** @description The multipart/form-data body of an upload, for the API document: one file in the part `file`. */
+        FileUpload: {
+            /**
+             * Format: binary
+             * @description The file's bytes; its type is read from the content, not from its name or declared type.
+             */
+            file: string;
         };
         /** @description One page view reported by a frontend. */
         HitCommand: {
@@ -1602,42 +1742,33 @@ export interface components {
              */
             directiveId?: string | null;
         };
-        /** @description The answer to a counted page view. */
-        HitReceipt: {
-            /**
-             * @description The visitor id the page view was counted under (the X-Visitor-Id sent, the portal_vid cookie, or a new random id that
-             *     the cookie now carries); send it back as X-Visitor-Id with the next hits where the cookie cannot travel (another site).
-             *     Null only for a crawler's hit that carried no id (not counted).
-             */
-            visitorId?: string | null;
-        };
         /** @description Counter totals: `today` and `total` are visits ("Số lượt truy cập — Trong ngày / Tất cả"). */
         HitTotals: {
             /**
              * Format: date
              * @description The Vietnamese calendar day that "today" means (Asia/Ho_Chi_Minh).
              */
-            date?: string;
+            date: string;
             /**
              * Format: int64
              * @description Visits today.
              */
-            today?: number;
+            today: number;
             /**
              * Format: int64
              * @description Visits of all time.
              */
-            total?: number;
+            total: number;
             /**
              * Format: int64
              * @description Page views today.
              */
-            pageViewsToday?: number;
+            pageViewsToday: number;
             /**
              * Format: int64
              * @description Page views of all time.
              */
-            pageViewsTotal?: number;
+            pageViewsTotal: number;
         };
         HttpValidationProblemDetails: {
             type?: string | null;
@@ -1663,11 +1794,11 @@ export interface components {
         /** @description An image: a stored media item (`url` set) or, for migrated content, only its original file name. */
         ImageResponse: {
             /** Format: uuid */
-            mediaId?: string | null;
-            fileName?: string | null;
-            url?: string | null;
-            caption?: string | null;
-            altText?: string | null;
+            mediaId: string | null;
+            fileName: string | null;
+            url: string | null;
+            caption: string | null;
+            altText: string | null;
         };
         /**
          * @description Cơ quan ban hành. `name` is the name printed on the document, as it was issued: renaming the catalogue entry
@@ -1676,9 +1807,9 @@ export interface components {
          */
         IssuerRef: {
             /** Format: uuid */
-            id?: string | null;
-            name?: string;
-            code?: string | null;
+            id: string | null;
+            name: string;
+            code: string | null;
         };
         /** @description The editable fields of an issuing body (cơ quan ban hành) for create (POST) and full update (PUT). */
         IssuingBodyCommand: {
@@ -1710,58 +1841,59 @@ export interface components {
              * Format: uuid
              * @description Opaque id, used as a directive's issuerId.
              */
-            id?: string;
+            id: string;
             /** @description Full name, e.g. "Ban Thường vụ Huyện ủy Vĩnh Cửu". */
-            name?: string;
+            name: string;
             /** @description Code as used in numbers, e.g. "HU". */
-            code?: string;
+            code: string;
             /** @description central, province, district or commune. */
-            level?: string;
+            level: string;
             /**
              * Format: date
              * @description First day it existed, or null when unknown.
              */
-            validFrom?: string | null;
+            validFrom: string | null;
             /**
              * Format: date
              * @description Last day it existed, or null while it exists (districts ended on 2025-06-30).
              */
-            validTo?: string | null;
-            successor?: components["schemas"]["IssuerRef"];
+            validTo: string | null;
+            /** @description The body that took over its duties, or null. */
+            successor: components["schemas"]["IssuerRef"] | null;
             /**
              * Format: int32
              * @description Revision; the ETag is derived from it.
              */
-            version?: number;
+            version: number;
         };
         /** @description One page of a list (API.md "Lists"): `page` is 1-based; a page past the end has empty `items`. */
         IssuingBodyResponsePage: {
-            items?: components["schemas"]["IssuingBodyResponse"][];
+            items: components["schemas"]["IssuingBodyResponse"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
             /** Format: int32 */
-            totalItems?: number;
+            totalItems: number;
             /** Format: int32 */
-            totalPages?: number;
+            totalPages: number;
         };
         /** @description A stored image: `url` serves its bytes; width and height are in pixels. */
         MediaResponse: {
             /** Format: uuid */
-            id?: string;
-            url?: string;
-            fileName?: string;
-            contentType?: string;
+            id: string;
+            url: string;
+            fileName: string;
+            contentType: string;
             /** Format: int64 */
-            length?: number;
+            length: number;
             /** Format: int32 */
-            width?: number | null;
+            width: number | null;
             /** Format: int32 */
-            height?: number | null;
-            sha256?: string;
+            height: number | null;
+            sha256: string;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
         };
         ProblemDetails: {
             type?: string | null;
@@ -1788,7 +1920,8 @@ export interface components {
         };
         /** @description A link from this directive to another: "this implements / amends / replaces / guides that". */
         RelationCommand: {
-            kind?: components["schemas"]["RelationKind"];
+            /** @description implements, amends, replaces or guides. */
+            kind?: (string & components["schemas"]["RelationKind"]) | null;
             /**
              * Format: uuid
              * @description The other directive's id.
@@ -1810,9 +1943,12 @@ export interface components {
          *     ("this implements that") and `incoming` when the other one is ("that implements this").
          */
         RelationResponse: {
-            kind?: components["schemas"]["RelationKind"];
-            direction?: components["schemas"]["RelationDirection"];
-            directive?: components["schemas"]["DirectiveSummary"];
+            /** @description How one document relates to another (Portal.Domain.Directives.Directive.Relations holds the outgoing ones). */
+            kind: components["schemas"]["RelationKind"];
+            /** @description Which end of a relation the directive being read is on. */
+            direction: components["schemas"]["RelationDirection"];
+            /** @description A short directive reference in relations. */
+            directive: components["schemas"]["DirectiveSummary"];
         };
         /**
          * @description The roles of API.md: editors write articles and directives; admins do everything.
@@ -1844,41 +1980,41 @@ export interface components {
         /** @description The site settings a frontend renders in every footer and header. Instants UTC. */
         SettingsResponse: {
             /** @description Portal name. */
-            siteName?: string;
+            siteName: string;
             /** @description Cơ quan chủ quản. */
-            governingAgency?: string;
+            governingAgency: string;
             /** @description Chịu trách nhiệm nội dung. */
-            responsiblePerson?: string;
+            responsiblePerson: string;
             /** @description Cơ quan thường trực. */
-            standingAgency?: string | null;
+            standingAgency: string | null;
             /** @description Địa chỉ. */
-            address?: string;
+            address: string;
             /** @description Điện thoại, as printed, e.g. (0251).3861114. */
-            phone?: string;
+            phone: string;
             /** @description Fax, or null. */
-            fax?: string | null;
+            fax: string | null;
             /** @description E-mail. */
-            email?: string;
+            email: string;
             /** @description The "cite the source when republishing" notice. */
-            republishNotice?: string | null;
+            republishNotice: string | null;
             /** @description Heading of the links section. */
-            linksTitle?: string | null;
+            linksTitle: string | null;
             /** @description Colour themes offered to readers; exactly one is the default. */
-            themeColours?: components["schemas"]["ThemeColourResponse"][];
+            themeColours: components["schemas"]["ThemeColourResponse"][];
             /** @description Anonymous callers see only banners active now; admins see all. */
-            banners?: components["schemas"]["BannerResponse"][];
+            banners: components["schemas"]["BannerResponse"][];
             /** @description Website links in display order. */
-            links?: components["schemas"]["SiteLinkResponse"][];
+            links: components["schemas"]["SiteLinkResponse"][];
             /**
              * Format: date-time
              * @description Last change (UTC).
              */
-            updatedAt?: string;
+            updatedAt: string;
             /**
              * Format: int32
              * @description Revision; the ETag is derived from it.
              */
-            version?: number;
+            version: number;
         };
         /** @description A website link with its display order. */
         SiteLinkCommand: {
@@ -1889,16 +2025,16 @@ export interface components {
         };
         /** @description A website link. */
         SiteLinkResponse: {
-            title?: string;
-            url?: string;
+            title: string;
+            url: string;
             /** Format: int32 */
-            order?: number;
+            order: number;
         };
         /** @description Where an imported article came from: the feed's name, the item's original URL and its guid (RSS) or id (Atom). */
         SourceResponse: {
-            name?: string;
-            url?: string | null;
-            feedGuid?: string | null;
+            name: string;
+            url: string | null;
+            feedGuid: string | null;
         };
         /**
          * @description A change: `kind` "upsert" carries the current public representation in the property named by
@@ -1907,16 +2043,23 @@ export interface components {
          */
         SyncItem: {
             /** Format: int64 */
-            seq?: number;
-            kind?: components["schemas"]["SyncKind"];
-            type?: string;
-            id?: string;
+            seq: number;
+            /** @description What a sync item does to the client's copy. */
+            kind: components["schemas"]["SyncKind"];
+            type: string;
+            id: string;
             /** Format: date-time */
-            removedAt?: string | null;
-            reason?: string | null;
-            article?: components["schemas"]["ArticleResponse"];
-            directive?: components["schemas"]["DirectiveResponse"];
-            settings?: components["schemas"]["SettingsResponse"];
+            removedAt: string | null;
+            reason: string | null;
+            /** @description An article as readers see it. Instants are UTC (ISO 8601 with Z). */
+            article: components["schemas"]["ArticleResponse"] | null;
+            /**
+             * @description A directive (văn bản) with the fields Decree 42/2022/NĐ-CP art. 4.1.a requires a portal to show. Dates are
+             *     calendar dates in Asia/Ho_Chi_Minh (`YYYY-MM-DD`); instants are UTC.
+             */
+            directive: components["schemas"]["DirectiveResponse"] | null;
+            /** @description The site settings a frontend renders in every footer and header. Instants UTC. */
+            settings: components["schemas"]["SettingsResponse"] | null;
         };
         /**
          * @description What a sync item does to the client's copy.
@@ -1928,9 +2071,9 @@ export interface components {
          *     `hasMore` is true. The cursor never expires.
          */
         SyncPage: {
-            items?: components["schemas"]["SyncItem"][];
-            nextCursor?: string;
-            hasMore?: boolean;
+            items: components["schemas"]["SyncItem"][];
+            nextCursor: string;
+            hasMore: boolean;
         };
         /** @description A reader-selectable theme: key (a-z, 0-9, '-'), display name and #RRGGBB colour. */
         ThemeColourCommand: {
@@ -1941,10 +2084,10 @@ export interface components {
         };
         /** @description A colour theme, e.g. { key: "do", name: "Màu đỏ", hex: "#C8102E", isDefault: true }. */
         ThemeColourResponse: {
-            key?: string;
-            name?: string;
-            hex?: string;
-            isDefault?: boolean;
+            key: string;
+            name: string;
+            hex: string;
+            isDefault: boolean;
         };
         /**
          * @description Hiệu lực, derived from dates and relations at read time, never stored.
@@ -1961,12 +2104,12 @@ export interface components {
         /** @description A subscription as listed (the secret is never returned). */
         WebhookResponse: {
             /** Format: uuid */
-            id?: string;
-            url?: string;
-            events?: string[];
-            enabled?: boolean;
+            id: string;
+            url: string;
+            events: string[];
+            enabled: boolean;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
         };
     };
     responses: never;
@@ -1980,7 +2123,10 @@ export interface operations {
     ListApiKeys: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1989,6 +2135,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1998,9 +2146,20 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -2038,6 +2197,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2071,6 +2232,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a media type the operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     RevokeApiKey: {
@@ -2090,6 +2269,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -2136,7 +2324,7 @@ export interface operations {
                 /** @description A directive id the articles relate to. */
                 directive?: string;
                 /** @description Editors only: draft, scheduled, published or archived. */
-                status?: string;
+                status?: "draft" | "scheduled" | "published" | "archived";
                 /** @description Sort fields, e.g. `-publishedAt,title`; default `-publishedAt`. */
                 sort?: string;
                 /** @description 1-based page number, default 1. */
@@ -2144,7 +2332,10 @@ export interface operations {
                 /** @description Items per page, 1-100, default 20. */
                 pageSize?: number;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2153,6 +2344,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2162,6 +2355,8 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2202,6 +2397,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2267,9 +2464,12 @@ export interface operations {
     GetArticle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path: {
-                idOrSlug: string;
+                id: string;
             };
             cookie?: never;
         };
@@ -2278,6 +2478,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2287,6 +2489,8 @@ export interface operations {
             /** @description Moved Permanently */
             301: {
                 headers: {
+                    /** @description The current URL of the resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2294,9 +2498,20 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -2321,7 +2536,10 @@ export interface operations {
     UpdateArticle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2336,6 +2554,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2419,7 +2639,10 @@ export interface operations {
     DeleteArticle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2433,6 +2656,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -2484,7 +2716,10 @@ export interface operations {
     PublishArticle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2499,6 +2734,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2559,6 +2796,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unsupported Media Type */
             415: {
                 headers: {
@@ -2573,7 +2819,10 @@ export interface operations {
     UnpublishArticle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2584,10 +2833,21 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -2640,7 +2900,10 @@ export interface operations {
     ArchiveArticle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2651,10 +2914,21 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -2720,7 +2994,10 @@ export interface operations {
                 /** @description Items per page, 1-100. */
                 pageSize?: number;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2729,6 +3006,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2738,6 +3017,8 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2749,6 +3030,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2769,6 +3059,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2825,7 +3117,10 @@ export interface operations {
     GetIssuingBody: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2836,6 +3131,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2845,9 +3142,29 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -2863,7 +3180,10 @@ export interface operations {
     UpdateIssuingBody: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2878,6 +3198,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2972,7 +3294,10 @@ export interface operations {
             query?: {
                 system?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2981,6 +3306,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2990,6 +3317,8 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3001,6 +3330,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3011,7 +3349,10 @@ export interface operations {
                 /** @description The number as written, e.g. 211/KH-HU. */
                 number?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3020,6 +3361,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3029,6 +3372,8 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3042,12 +3387,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListCategories: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3056,6 +3413,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3065,9 +3424,29 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3087,6 +3466,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3129,14 +3510,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a media type the operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetCategory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path: {
-                idOrSlug: string;
+                id: string;
             };
             cookie?: never;
         };
@@ -3145,6 +3547,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3154,6 +3558,8 @@ export interface operations {
             /** @description Moved Permanently */
             301: {
                 headers: {
+                    /** @description The current URL of the resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3161,9 +3567,29 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -3179,7 +3605,10 @@ export interface operations {
     UpdateCategory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3194,6 +3623,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3254,12 +3685,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a media type the operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DeleteCategory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3273,6 +3725,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -3333,11 +3794,11 @@ export interface operations {
                 /** @description Year of the issue date. */
                 year?: number;
                 /** @description inForce, notYetInForce, expired or replaced. */
-                validity?: string;
+                validity?: "inForce" | "notYetInForce" | "expired" | "replaced";
                 /** @description Lĩnh vực: the text (at most 200 characters) must occur in the directive's lĩnh vực, and only there; case- and tone-insensitive. */
                 field?: string;
                 /** @description Editors only: draft, scheduled, published or archived. */
-                status?: string;
+                status?: "draft" | "scheduled" | "published" | "archived";
                 /** @description issuedOn or -issuedOn (default), number, publishedAt. */
                 sort?: string;
                 /** @description 1-based page number. */
@@ -3345,7 +3806,10 @@ export interface operations {
                 /** @description Items per page, 1-100. */
                 pageSize?: number;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3354,6 +3818,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3363,6 +3829,8 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3403,6 +3871,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3477,7 +3947,10 @@ export interface operations {
     GetDirective: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3488,6 +3961,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3497,9 +3972,29 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -3515,7 +4010,10 @@ export interface operations {
     UpdateDirective: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3530,6 +4028,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3622,7 +4122,10 @@ export interface operations {
     DeleteDirective: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3636,6 +4139,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -3687,7 +4199,10 @@ export interface operations {
     GetDirectiveByNumber: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path: {
                 number: string;
             };
@@ -3698,6 +4213,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3707,6 +4224,8 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3718,6 +4237,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -3734,7 +4262,10 @@ export interface operations {
     ListRelatedDirectives: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3745,6 +4276,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3754,9 +4287,29 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -3779,7 +4332,10 @@ export interface operations {
                 /** @description Items per page, 1-100. */
                 pageSize?: number;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3790,6 +4346,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3799,6 +4357,8 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3810,6 +4370,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -3854,6 +4423,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -3868,7 +4455,10 @@ export interface operations {
     RemoveDirectiveAttachment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
                 attachmentId: string;
@@ -3883,6 +4473,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -3934,7 +4533,10 @@ export interface operations {
     PublishDirective: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3949,6 +4551,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4009,6 +4613,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unsupported Media Type */
             415: {
                 headers: {
@@ -4023,7 +4636,10 @@ export interface operations {
     UnpublishDirective: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4034,10 +4650,21 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DirectiveResponse"];
+                };
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -4090,7 +4717,10 @@ export interface operations {
     ArchiveDirective: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4101,10 +4731,21 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DirectiveResponse"];
+                };
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -4157,7 +4798,10 @@ export interface operations {
     AddDirectiveRelation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4172,6 +4816,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4264,7 +4910,10 @@ export interface operations {
     RemoveDirectiveRelation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
                 kind: string;
@@ -4277,6 +4926,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4342,17 +4993,20 @@ export interface operations {
     UploadDirectiveAttachment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "multipart/form-data": {
                     /** Format: binary */
-                    file?: string;
+                    file: string;
                 };
             };
         };
@@ -4360,6 +5014,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4443,7 +5099,10 @@ export interface operations {
     ListFeedSources: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4452,6 +5111,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4461,9 +5122,20 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -4501,6 +5173,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4557,7 +5231,10 @@ export interface operations {
     GetFeedSource: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4568,6 +5245,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4577,9 +5256,20 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -4613,7 +5303,10 @@ export interface operations {
     UpdateFeedSource: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4628,6 +5321,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4711,7 +5406,10 @@ export interface operations {
     DeleteFeedSource: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4725,6 +5423,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -4793,6 +5500,15 @@ export interface operations {
                     "application/json": components["schemas"]["FeedRunResponse"];
                 };
             };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -4834,7 +5550,10 @@ export interface operations {
     ListFeedRuns: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4845,6 +5564,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4854,9 +5575,20 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -4914,6 +5646,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -4951,6 +5701,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -4990,6 +5758,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -5028,6 +5814,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -5064,6 +5868,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DirectivesAtom: {
@@ -5091,6 +5913,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     UploadMedia: {
@@ -5102,13 +5942,15 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": string;
+                "multipart/form-data": components["schemas"]["FileUpload"];
             };
         };
         responses: {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5192,6 +6034,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -5206,7 +6066,10 @@ export interface operations {
     GetSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5215,6 +6078,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5224,9 +6089,20 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -5251,7 +6127,10 @@ export interface operations {
     ReplaceSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the representation this write is based on, or * to overwrite whatever is there; without it 428, stale 412. */
+                "If-Match": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5264,6 +6143,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5347,7 +6228,10 @@ export interface operations {
     PatchSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the representation this write is based on, or * to overwrite whatever is there; without it 428, stale 412. */
+                "If-Match": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5360,6 +6244,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5450,7 +6336,10 @@ export interface operations {
                 /** @description Change records scanned per page, 1-500, default 100. */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5459,6 +6348,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5468,6 +6359,8 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5481,12 +6374,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetHits: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5495,6 +6400,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5504,9 +6411,29 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -5528,9 +6455,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["HitReceipt"];
-                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -5541,9 +6466,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a media type the operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too Many Requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5558,7 +6512,10 @@ export interface operations {
                 from?: string;
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5567,6 +6524,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5576,6 +6535,8 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5589,12 +6550,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description No key where one is required, or a key that does not authenticate (unknown, revoked, malformed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListWebhooks: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5603,6 +6576,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5612,9 +6587,20 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -5652,6 +6638,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the created resource. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5685,6 +6673,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a media type the operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DeleteWebhook: {
@@ -5704,6 +6710,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -5737,7 +6752,10 @@ export interface operations {
     ListWebhookDeliveries: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier response (or several, comma-separated): 304 with no body when the representation still has it. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5748,6 +6766,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag; send it as If-None-Match to revalidate (and, for a versioned resource, as If-Match to write it). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5757,9 +6777,20 @@ export interface operations {
             /** @description Not Modified */
             304: {
                 headers: {
+                    /** @description The unchanged entity tag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -5808,6 +6839,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
