@@ -16,7 +16,7 @@ PORT=${PORT:-5197}
 QUIET_LOAD=${QUIET_LOAD:-1.5}   # a phase starts once the 1-minute load average is below this …
 QUIET_WAIT=${QUIET_WAIT:-60}    # … or after this many seconds, and the report then says "measured under load"
 QUERY=${QUERY:-"cải cách hành chính"}
-# Extra Portal arguments. By default the per-client limit on POST /hits (60 a minute per visitor and address) is off:
+# Extra Portal arguments. By default the limits on POST /hits (600 a minute per address, 60 per visitor) are off:
 # the bench measures what the counter can take, and 1,000 bench visitors from one address would mostly get 429.
 PORTAL_ARGS=${PORTAL_ARGS:---Hits:RateLimit:PermitLimit=0}
 REUSE=${REUSE:-0}               # 1: keep the database a previous run of this SIZE seeded (view counts will have grown)

@@ -31,10 +31,9 @@ internal static class HitEndpoints
         group.MapPost("", Post)
             .WithName("PostHit")
             .WithSummary("Count a page view")
-            .WithDescription($"Counts one page view, and a visit when the visitor was idle for 30 minutes or the Vietnamese day changed; with articleId or directiveId, that item's viewCount too. The visitor is identified by the {VisitorHeader} header (8-64 characters of A-Z, a-z, 0-9, '-' and '_') or else by the {VisitorCookie} cookie, which this endpoint sets when missing; no IP address is stored. Crawlers (User-Agent matching the crawler-user-agents list, e.g. Googlebot, bingbot) get 202 but are not counted, so a frontend server reporting on a reader's behalf forwards the reader's User-Agent. Each client (visitor id and address) may post a configured number of hits per window (default 60 a minute); beyond that 429 with Retry-After.")
+            .WithDescription($"Counts one page view, and a visit when the visitor was idle for 30 minutes or the Vietnamese day changed; with articleId or directiveId, that item's viewCount too. The visitor is identified by the {VisitorHeader} header (8-64 characters of A-Z, a-z, 0-9, '-' and '_') or else by the {VisitorCookie} cookie, which this endpoint sets when missing; no IP address is stored. Crawlers (User-Agent matching the crawler-user-agents list, e.g. Googlebot, bingbot) get 202 but are not counted, so a frontend server reporting on a reader's behalf forwards the reader's User-Agent. Each remote address (X-Forwarded-For counts only from trusted proxies) may post a configured number of hits per window (default 600 a minute), and each visitor id at an address 60 a minute; beyond that 429 with Retry-After, not counted. A frontend server reporting hits for its readers must be a trusted proxy and send each reader's address in X-Forwarded-For, or its readers share one address's limit.")
             .Validates<HitCommand>()
-            .RequireRateLimiting(HitRateLimiting.Policy)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireHitRateLimit()
             .RequireCors(Cors.Writes);
         return app;
     }
