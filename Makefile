@@ -12,7 +12,7 @@ NAME    ?= $(ROLE)
 # Articles seeded by `make bench`.
 SIZE    ?= 10000
 
-.PHONY: run test test-postgres build openapi crawlers clean restore key bench bench-scaling
+.PHONY: run test test-postgres build openapi crawlers clean restore key bench bench-scaling bench-hits
 
 restore:
 	$(DOTNET) restore Portal.slnx
@@ -68,6 +68,10 @@ crawlers:
 ## bench/results/latest.md (size-$(SIZE).md for other sizes). Method and knobs: bench/README.md.
 bench:
 	SIZE=$(SIZE) bench/run.sh
+
+## Only the hit-accounting part of the bench: every 202 of POST /hits must be a persisted page view (bench/README.md).
+bench-hits:
+	SIZE=$(SIZE) HITS_ONLY=1 REUSE=1 bench/run.sh
 
 ## How each endpoint's cost grows from 1,000 to 100,000 articles, with and without the reader cache (each size seeded
 ## once); writes bench/results/scaling.md.
