@@ -74,10 +74,10 @@ public sealed class QuietStartTests
         Assert.True((await client.GetAsync("/api/v1/hits")).IsSuccessStatusCode);
 
         // The model is validated once per process and may have been built by another test: validate it again here.
-        var options = logged.Services.GetRequiredService<DbContextOptions<SqlitePortalDbContext>>();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
-        var fresh = new DbContextOptionsBuilder<SqlitePortalDbContext>(options).UseLoggerFactory(loggers).EnableServiceProviderCaching(false).Options;
-        await using (var db = new SqlitePortalDbContext(fresh))
+        await using (var db = TestDatabase.IsPostgres
+            ? new PostgresPortalDbContext(Fresh<PostgresPortalDbContext>(logged.Services, loggers))
+            : (PortalDbContext)new SqlitePortalDbContext(Fresh<SqlitePortalDbContext>(logged.Services, loggers)))
         {
             Assert.NotEmpty(db.Model.GetEntityTypes());
         }
@@ -101,6 +101,12 @@ public sealed class QuietStartTests
             .ToList();
         Assert.Equal(["ArticleImage"], ambiguous);
     }
+
+    /// <summary>The app's own options for <typeparamref name="T"/>, logging to <paramref name="loggers"/>, with a model of their own.</summary>
+    private static DbContextOptions<T> Fresh<T>(IServiceProvider services, ILoggerFactory loggers)
+        where T : DbContext =>
+        new DbContextOptionsBuilder<T>(services.GetRequiredService<DbContextOptions<T>>())
+            .UseLoggerFactory(loggers).EnableServiceProviderCaching(false).Options;
 
     /// <summary>
     /// Starts the built Portal.Api from <paramref name="workingDirectory"/> (which holds no appsettings.json) on a free
