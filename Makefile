@@ -15,7 +15,7 @@ NAME    ?= $(ROLE)
 # Articles seeded by `make bench`.
 SIZE    ?= 10000
 
-.PHONY: admin run site test test-dotnet test-web web-deps lint-openapi test-postgres build openapi crawlers clean restore key bench bench-scaling
+.PHONY: admin run site test test-dotnet test-web web-deps lint-openapi test-postgres build openapi crawlers clean restore key bench bench-scaling bench-hits
 
 # Web parts (TypeScript, Node 20+): each folder has its package-lock.json and is installed with `npm ci`.
 NPM      ?= npm
@@ -111,6 +111,10 @@ crawlers:
 ## bench/results/latest.md (size-$(SIZE).md for other sizes). Method and knobs: bench/README.md.
 bench:
 	SIZE=$(SIZE) bench/run.sh
+
+## Only the hit-accounting part of the bench: every 202 of POST /hits must be a persisted page view (bench/README.md).
+bench-hits:
+	SIZE=$(SIZE) HITS_ONLY=1 REUSE=1 bench/run.sh
 
 ## How each endpoint's cost grows from 1,000 to 100,000 articles, with and without the reader cache (each size seeded
 ## once); writes bench/results/scaling.md.

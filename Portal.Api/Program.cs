@@ -2,7 +2,7 @@ using Portal.Api;
 using Portal.Api.Data;
 using Portal.Api.Features.ApiKeys;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(PortalHost.Options(args));
 builder.AddPortal();
 
 var app = builder.Build();

@@ -84,6 +84,7 @@ echo
 changed=$(setting portal_changed); differs=$(setting limit_differs)
 echo "- Identical bytes: the limit's responses $([ -z "$differs" ] && echo "equal Portal's (status, headers but Date, Server and Age, body)" || echo "**differ** for: $differs")."
 echo "- Portal's responses after its GET load $([ -z "$changed" ] && echo "equal those captured before it" || echo "**changed** for: $changed")."
+echo "- Hit accounting ($(setting accounting)): of $(setting accounting_planned) hits over $(setting accounting_connections) connections beside $(setting accounting_burners) busy loops ($(setting accounting_seconds) s), $(setting accounting_accepted) were answered 202; GET /api/v1/hits gained $(setting accounting_api_gain) page views and the database $(setting accounting_db_gain) ($(setting accounting_other) other statuses, $(setting accounting_socket_errors) socket errors)."
 echo "- Portal logged $(setting portal_errors) error(s) (\`fail:\`/\`crit:\`) during the run."
 echo "- Dataset: $(setting size) articles, $(setting directives) directives, settings with 14 links; database $(setting db_mb) MB, seeded in $(setting seed_seconds) s$([ "$(setting reused_database)" = yes ] && echo " by an earlier run (REUSE=1)")."
 echo "  Search query \`q=$(setting query)\`."

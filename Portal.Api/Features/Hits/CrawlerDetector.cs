@@ -8,36 +8,37 @@ namespace Portal.Api.Features.Hits;
 /// Recognises crawlers by User-Agent with the maintained pattern list of the npm package <c>crawler-user-agents</c>
 /// (Features/Hits/Data, embedded; refreshed with <c>make crawlers</c>). The list is compiled once per process: the
 /// ~1,450 patterns that are plain text become one multi-string search, the few real regular expressions one combined
-/// compiled regex with a match timeout. A user agent whose match times out is treated as a crawler: no browser sends one.
+/// regex on .NET's non-backtracking engine (<see cref="RegexOptions.NonBacktracking"/>), which runs in time linear in
+/// the User-Agent's length. The answer depends on the User-Agent alone: there is no match timeout, so a busy machine or
+/// a GC pause can slow a hit down but never turn a browser into a crawler. A pattern the engine does
+/// not support (backreferences, lookarounds) fails at construction, and a test compiles the whole list.
 /// </summary>
 internal sealed partial class CrawlerDetector
 {
     /// <summary>Name of the embedded copy of crawler-user-agents.json.</summary>
     public const string ResourceName = "Portal.Api.crawler-user-agents.json";
 
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    /// <summary>The engine options of the combined expression: linear time, so no timeout is needed.</summary>
+    internal const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     private readonly SearchValues<string> _literals;
-    private readonly Regex _expressions;
+    private readonly Regex? _expressions;
 
     public CrawlerDetector(IEnumerable<string> patterns)
     {
         var all = patterns.ToList();
         var literals = all.Where(p => LiteralPattern().IsMatch(p)).Select(Regex.Unescape).ToArray();
-        var expressions = all.Where(p => !LiteralPattern().IsMatch(p)).Select(p => $"(?:{p})").DefaultIfEmpty("(?!)");
+        var expressions = all.Where(p => !LiteralPattern().IsMatch(p)).Select(p => $"(?:{p})").ToList();
         _literals = SearchValues.Create(literals, StringComparison.Ordinal);
-        _expressions = new Regex(string.Join('|', expressions), RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout);
+        // The timeout is given explicitly, so that a process-wide REGEX_DEFAULT_MATCH_TIMEOUT cannot bring one back.
+        _expressions = expressions.Count == 0
+            ? null
+            : new Regex(string.Join('|', expressions), Options, Regex.InfiniteMatchTimeout);
         PatternCount = all.Count;
-        // The first match compiles the regex to machine code, which counts against the timeout: do it now, not on a reader's hit.
-        try
-        {
-            _expressions.IsMatch("Mozilla/5.0");
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // Only the warm-up was slow; later matches run compiled code.
-        }
     }
+
+    /// <summary>The combined expression of the patterns that are not plain text (null when there are none).</summary>
+    internal Regex? Expressions => _expressions;
 
     /// <summary>How many patterns the list holds.</summary>
     public int PatternCount { get; }
@@ -60,14 +61,7 @@ internal sealed partial class CrawlerDetector
             return true;
         }
 
-        try
-        {
-            return _expressions.IsMatch(userAgent);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return true;
-        }
+        return _expressions?.IsMatch(userAgent) == true;
     }
 
     /// <summary>The <c>pattern</c> of every entry of a crawler-user-agents.json document.</summary>

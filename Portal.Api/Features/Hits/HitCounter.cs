@@ -21,7 +21,7 @@ public sealed class HitOptions
     /// </summary>
     public int VisitorCacheSize { get; set; } = 100_000;
 
-    /// <summary>The per-client limit on POST /hits (<c>Hits:RateLimit</c>).</summary>
+    /// <summary>The per-address and per-visitor limits on POST /hits (<c>Hits:RateLimit</c>).</summary>
     public HitRateLimitOptions RateLimit { get; set; } = new();
 }
 
@@ -118,7 +118,7 @@ public sealed class HitCounter(IDbContextFactory<PortalDbContext> contexts, Time
             var all = await db.DailyHits.AsNoTracking()
                 .GroupBy(_ => 1)
                 .Select(g => new { Visits = g.Sum(d => d.Visits), PageViews = g.Sum(d => d.PageViews) })
-                .FirstOrDefaultAsync(ct);
+                .SingleOrDefaultAsync(ct);
             var day = await db.DailyHits.AsNoTracking().FirstOrDefaultAsync(d => d.Day == today, ct);
             lock (_gate)
             {

@@ -7,6 +7,7 @@ using Portal.Api.Features.Articles;
 using Portal.Api.Features.Directives;
 using Portal.Api.Infrastructure;
 using Portal.Domain.Articles;
+using Portal.Domain.Settings;
 
 namespace Portal.Api.Features.Syndication;
 
@@ -134,7 +135,7 @@ internal static class SyndicationEndpoints
     }
 
     private static async Task<Site> SiteAsync(PortalDbContext db, CancellationToken ct) =>
-        await db.Settings.AsNoTracking().Select(s => new Site(s.SiteName, s.RepublishNotice, s.UpdatedAt)).FirstOrDefaultAsync(ct)
+        await db.Settings.AsNoTracking().Where(s => s.Id == SiteSettings.SingletonId).Select(s => new Site(s.SiteName, s.RepublishNotice, s.UpdatedAt)).FirstOrDefaultAsync(ct)
         ?? new Site("Portal", null, DateTime.UnixEpoch);
 
     private sealed record Site(string Name, string? Notice, DateTime UpdatedAt);

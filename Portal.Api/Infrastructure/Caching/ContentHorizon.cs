@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
 using Portal.Domain.Common;
+using Portal.Domain.Settings;
 
 namespace Portal.Api.Infrastructure.Caching;
 
@@ -52,7 +53,7 @@ internal sealed class ContentHorizon(IDbContextFactory<PortalDbContext> contexts
         var directive = await db.Directives.AsNoTracking()
             .Where(d => d.Status == ContentStatus.Published && d.DeletedAt == null && d.PublishedAt > nowUtc)
             .MinAsync(d => d.PublishedAt, ct);
-        var settings = await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct);
+        var settings = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, ct);
         var banners = settings?.Banners.SelectMany(b => new[] { b.StartsAt, b.EndsAt }) ?? [];
         foreach (var instant in banners.Append(article).Append(directive))
         {
