@@ -30,10 +30,19 @@ key: restore
 	mkdir -p "$(DATA)"
 	@$(DOTNET) run --project Portal.Api -c $(CONFIG) --no-restore -- create-key --name "$(NAME)" --role "$(ROLE)" $(APP_ARGS)
 
-## Run every test; results (TRX) go to $(RESULTS)/.
+## Run every test; results (TRX) go to $(RESULTS)/. The tests of every time and date input (category Time) then run
+## again under other server time zones, each run with its own TRX file in $(RESULTS)/: a request must mean the same
+## instant on every server.
+TIME_ZONES ?= Asia/Ho_Chi_Minh America/New_York
 test: restore
 	rm -rf $(RESULTS)
-	$(DOTNET) test Portal.slnx -c $(CONFIG) --no-restore --logger "trx;LogFilePrefix=portal" --logger "console;verbosity=normal" --results-directory $(RESULTS)
+	$(DOTNET) test Portal.slnx -c $(CONFIG) --no-restore --logger "trx;LogFilePrefix=portal" --logger "console;verbosity=normal" --results-directory $(RESULTS); \
+	status=$$?; \
+	for zone in $(TIME_ZONES); do \
+	  TZ=$$zone $(DOTNET) test Portal.Tests -c $(CONFIG) --no-build --filter "Category=Time" \
+	    --logger "trx;LogFilePrefix=portal-tz-$$(echo $$zone | tr '/' '-')" --results-directory $(RESULTS) || status=1; \
+	done; \
+	exit $$status
 
 ## Run every test again on PostgreSQL. Uses $$PORTAL_TEST_POSTGRES if set (an admin connection string);
 ## otherwise starts a throwaway cluster on 127.0.0.1 (installing PostgreSQL from Debian if missing) and stops it after.

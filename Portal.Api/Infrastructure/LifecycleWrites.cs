@@ -69,5 +69,5 @@ internal static class LifecycleWrites
 }
 
 /// <summary>Body of the publish action.</summary>
-/// <param name="PublishAt">When to publish (ISO 8601 instant): past = published with that instant, future = scheduled; omitted = the item keeps its publish instant (see the publish operation).</param>
+/// <param name="PublishAt">When to publish (RFC 3339 instant with offset or Z, e.g. 2024-06-04T08:00:00+07:00): past = published with that instant, future = scheduled; omitted = the item keeps its publish instant (see the publish operation).</param>
 public sealed record PublishCommand(DateTimeOffset? PublishAt);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Common;
 
 namespace Portal.Api.Infrastructure;
 
@@ -130,8 +131,17 @@ internal static partial class Problems
             _ when ReadFailure().Match(bad.Message) is { Success: true } r =>
                 $"The request body could not be read as '{JsonNamingPolicy.CamelCase.ConvertName(r.Groups["name"].Value)}': it is malformed or incomplete.",
             _ => BindFailure().Match(bad.Message) is { Success: true } m
-                ? $"'{m.Groups["value"].Value}' is not a valid value for '{JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value)}'."
+                ? $"'{m.Groups["value"].Value}' is not a valid value for '{JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value)}'{FormOf(m.Groups["type"].Value)}."
                 : "The request could not be read.",
+        };
+
+        // Time parameters say which form they take (IsoTime): the value refused is often a form another server accepted.
+        // The framework names the parameter's type as "QueryDate? from" or "Nullable<QueryDate> from".
+        private static string FormOf(string type) => type switch
+        {
+            _ when type.Contains(nameof(QueryInstant), StringComparison.Ordinal) => $": it must be {IsoTime.InstantForm}",
+            _ when type.Contains(nameof(QueryDate), StringComparison.Ordinal) => $": it must be {IsoTime.DateForm}",
+            _ => "",
         };
 
         private static string? FieldOf(BadHttpRequestException bad)
@@ -153,7 +163,7 @@ internal static partial class Problems
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
     // The framework's message: Failed to bind parameter "int? page" from "abc".
-    [GeneratedRegex("""^Failed to bind parameter "(?:[^"]*\s)?(?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    [GeneratedRegex("""^Failed to bind parameter "(?:(?<type>[^"]*)\s)?(?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
     private static partial Regex BindFailure();
 
     // The framework's message: Failed to read parameter "IFormFile file" from the request body as form.

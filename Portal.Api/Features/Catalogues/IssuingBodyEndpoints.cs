@@ -80,7 +80,7 @@ internal static class IssuingBodyEndpoints
             }
         }
 
-        if (query.ActiveOn is { } day)
+        if (query.ActiveOn?.Value is { } day)
         {
             bodies = bodies.Where(b => (b.ValidFrom == null || b.ValidFrom <= day) && (b.ValidTo == null || b.ValidTo >= day));
         }

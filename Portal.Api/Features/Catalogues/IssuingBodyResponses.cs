@@ -35,7 +35,7 @@ public sealed record IssuingBodyResponse(
 public sealed record IssuingBodyListQuery(
     [FromQuery(Name = "code")] string? Code,
     [FromQuery(Name = "level")] string? Level,
-    [FromQuery(Name = "activeOn")] DateOnly? ActiveOn,
+    [FromQuery(Name = "activeOn")] QueryDate? ActiveOn,
     [FromQuery(Name = "sort")] string? Sort,
     [FromQuery(Name = "page")] int? Page,
     [FromQuery(Name = "pageSize")] int? PageSize);
