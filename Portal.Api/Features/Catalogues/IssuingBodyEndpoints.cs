@@ -118,7 +118,7 @@ internal static class IssuingBodyEndpoints
             return Problems.NotFound(NotFound(id));
         }
 
-        if (Preconditions.CheckIfMatch(http.Request, body.Version) is { } stale)
+        if (await Preconditions.CheckAsync(http.Request, async () => await FindAsync(db, id, ct)) is { } stale)
         {
             return stale;
         }
