@@ -57,8 +57,17 @@ test: restore
 	$(MAKE) --no-print-directory test-web RESULTS="$(RESULTS)" || status=1; \
 	exit $$status
 
+## The .NET suite; then the tests of every time and date input (category Time) run again under other server time zones,
+## each run with its own TRX file in $(RESULTS)/: a request must mean the same instant on every server.
+TIME_ZONES ?= Asia/Ho_Chi_Minh America/New_York
 test-dotnet: restore
-	$(DOTNET) test Portal.slnx -c $(CONFIG) --no-restore --logger "trx;LogFilePrefix=portal" --logger "console;verbosity=normal" --results-directory $(RESULTS)
+	$(DOTNET) test Portal.slnx -c $(CONFIG) --no-restore --logger "trx;LogFilePrefix=portal" --logger "console;verbosity=normal" --results-directory $(RESULTS); \
+	status=$$?; \
+	for zone in $(TIME_ZONES); do \
+	  TZ=$$zone $(DOTNET) test Portal.Tests -c $(CONFIG) --no-build --filter "Category=Time" \
+	    --logger "trx;LogFilePrefix=portal-tz-$$(echo $$zone | tr '/' '-')" --results-directory $(RESULTS) || status=1; \
+	done; \
+	exit $$status
 
 ## Install every web part's dependencies from its lock file (again only when the lock file changed).
 web-deps:

@@ -29,6 +29,9 @@ internal static class PortalServices
         services.AddSingleton<HtmlContent>();
         services.AddScoped<ArticleWriter>();
         services.AddScoped<DirectiveWriter>();
+        // What If-Match on editorial writes is compared with (LifecycleWrites.ForWriteAsync).
+        services.AddScoped<ICurrentRepresentation<Portal.Domain.Articles.Article>, CurrentArticle>();
+        services.AddScoped<ICurrentRepresentation<Portal.Domain.Directives.Directive>, CurrentDirective>();
         services.AddSingleton(configuration.GetSection(FileStoreOptions.Section).Get<FileStoreOptions>() ?? new FileStoreOptions());
         services.AddSingleton<FileStore>();
         services.AddPortalJson();

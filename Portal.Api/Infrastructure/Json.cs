@@ -9,7 +9,8 @@ internal static class Json
     /// property is always present), and request bodies closed as openapi.json declares them (additionalProperties
     /// false): a member the body's type does not define — a typo, a server-owned field — or a member given twice
     /// (RFC 8259 §4: the names within an object should be unique; which one wins differs between parsers) fails
-    /// binding, which <see cref="Problems"/> answers with a 400 naming the member (<see cref="JsonErrors"/>).</summary>
+    /// binding, which <see cref="Problems"/> answers with a 400 naming the member (<see cref="JsonErrors"/>). Instants
+    /// and dates are read by one rule whatever the server's zone and culture (<see cref="TimeJson"/>).</summary>
     public static IServiceCollection AddPortalJson(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -18,5 +19,6 @@ internal static class Json
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             o.SerializerOptions.AllowDuplicateProperties = false;
+            TimeJson.AddTo(o.SerializerOptions.Converters);
         });
 }

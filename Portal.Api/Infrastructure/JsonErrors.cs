@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
+using Portal.Domain.Common;
 
 namespace Portal.Api.Infrastructure;
 
@@ -122,9 +123,9 @@ internal static partial class JsonErrors
             _ when type == typeof(short) || type == typeof(byte) || type == typeof(uint) || type == typeof(ulong) => "an integer",
             _ when type == typeof(double) || type == typeof(float) || type == typeof(decimal) => "a number",
             _ when type == typeof(Guid) => "a string holding a UUID",
-            _ when type == typeof(DateOnly) => "a string holding a date (YYYY-MM-DD)",
+            _ when type == typeof(DateOnly) => $"a string holding {IsoTime.DateForm}",
             _ when type == typeof(TimeOnly) => "a string holding a time (HH:mm:ss)",
-            _ when type == typeof(DateTime) || type == typeof(DateTimeOffset) => "a string holding a date and time (ISO 8601)",
+            _ when type == typeof(DateTime) || type == typeof(DateTimeOffset) => $"a string holding {IsoTime.InstantForm}",
             _ when type == typeof(Uri) => "a string holding a URL",
             _ when typeof(JsonNode).IsAssignableFrom(type) || type == typeof(JsonElement) || type == typeof(object) => null,
             _ => info.Kind switch

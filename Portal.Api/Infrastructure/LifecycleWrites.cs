@@ -27,8 +27,8 @@ internal readonly record struct WriteTarget<T>(T? Item, ProblemHttpResult? Refus
 }
 
 /// <summary>
-/// The editorial write path shared by articles and directives: load the item (not deleted) and check If-Match
-/// against its revision; apply a <see cref="Lifecycle"/> action (refusals are 409); save with the concurrency
+/// The editorial write path shared by articles and directives: load the item (not deleted) and check If-Match and
+/// If-None-Match against the ETag of its current representation (<see cref="ICurrentRepresentation{T}"/>); apply a <see cref="Lifecycle"/> action (refusals are 409); save with the concurrency
 /// token, so that a writer who lost the race changes nothing (412 with If-Match, else 409).
 /// </summary>
 internal static class LifecycleWrites
@@ -38,9 +38,13 @@ internal static class LifecycleWrites
         where T : class, IPublishable
     {
         var item = await candidates.FirstOrDefaultAsync(i => i.DeletedAt == null, ct);
-        return item is null ? new(null, Problems.NotFound(notFound))
-            : Preconditions.CheckIfMatch(request, item.Version) is { } stale ? new(null, stale)
-            : new(item, null);
+        if (item is null)
+        {
+            return new(null, Problems.NotFound(notFound));
+        }
+
+        var current = request.HttpContext.RequestServices.GetRequiredService<ICurrentRepresentation<T>>();
+        return await Preconditions.CheckAsync(request, () => current.OfAsync(item, ct)) is { } refused ? new(null, refused) : new(item, null);
     }
 
     /// <summary>Applies <paramref name="action"/> to an item from <see cref="ForWriteAsync"/> and saves; null on success, else the problem to answer.</summary>
@@ -69,5 +73,5 @@ internal static class LifecycleWrites
 }
 
 /// <summary>Body of the publish action.</summary>
-/// <param name="PublishAt">When to publish (ISO 8601 instant): past = published with that instant, future = scheduled; omitted = the item keeps its publish instant (see the publish operation).</param>
+/// <param name="PublishAt">When to publish (RFC 3339 instant with offset or Z, e.g. 2024-06-04T08:00:00+07:00): past = published with that instant, future = scheduled; omitted = the item keeps its publish instant (see the publish operation).</param>
 public sealed record PublishCommand(DateTimeOffset? PublishAt);

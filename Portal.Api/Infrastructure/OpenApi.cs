@@ -67,6 +67,9 @@ internal static class OpenApi
             o.OperationFilter<HttpConventions>();
             o.OperationFilter<QueryParameters>();
             o.CustomSchemaIds(SchemaId);
+            // Time query parameters are read by IsoTime's rule (TimeParameters) but are strings of the usual formats.
+            o.MapType<QueryInstant>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" });
+            o.MapType<QueryDate>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" });
         });
         return services;
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Common;
 
 namespace Portal.Api.Infrastructure;
 
@@ -20,6 +21,7 @@ internal static partial class Problems
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Type ??= TypeOf(ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode);
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
@@ -27,6 +29,27 @@ internal static partial class Problems
         // Binding failures throw so that the handler above can name the parameter instead of answering an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
+    }
+
+    /// <summary>
+    /// The <c>type</c> of a problem with <paramref name="status"/>, so that every problem has one: the section of the RFC
+    /// that defines the status, as ASP.NET Core gives for the statuses it knows (RFC 9110 §15; 428, 429 and 431 are
+    /// RFC 6585's); "about:blank" (RFC 9457 §4.2.1: no more than the status says) for any other.
+    /// </summary>
+    public static string TypeOf(int status)
+    {
+        // RFC 9110 numbers its status sections in order: 15.5.1 is 400, … 15.5.19 is 418, then 421, 422, 426.
+        int[] clientErrors = [400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421, 422, 426];
+        var client = Array.IndexOf(clientErrors, status);
+        return status switch
+        {
+            _ when client >= 0 => $"https://tools.ietf.org/html/rfc9110#section-15.5.{client + 1}",
+            >= 500 and <= 505 => $"https://tools.ietf.org/html/rfc9110#section-15.6.{status - 499}",
+            StatusCodes.Status428PreconditionRequired => "https://tools.ietf.org/html/rfc6585#section-3",
+            StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+            StatusCodes.Status431RequestHeaderFieldsTooLarge => "https://tools.ietf.org/html/rfc6585#section-5",
+            _ => "about:blank",
+        };
     }
 
     /// <summary>Declares, for every endpoint of the group, each problem status it can return (openapi.json tells the truth).</summary>
@@ -130,8 +153,17 @@ internal static partial class Problems
             _ when ReadFailure().Match(bad.Message) is { Success: true } r =>
                 $"The request body could not be read as '{JsonNamingPolicy.CamelCase.ConvertName(r.Groups["name"].Value)}': it is malformed or incomplete.",
             _ => BindFailure().Match(bad.Message) is { Success: true } m
-                ? $"'{m.Groups["value"].Value}' is not a valid value for '{JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value)}'."
+                ? $"'{m.Groups["value"].Value}' is not a valid value for '{JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value)}'{FormOf(m.Groups["type"].Value)}."
                 : "The request could not be read.",
+        };
+
+        // Time parameters say which form they take (IsoTime): the value refused is often a form another server accepted.
+        // The framework names the parameter's type as "QueryDate? from" or "Nullable<QueryDate> from".
+        private static string FormOf(string type) => type switch
+        {
+            _ when type.Contains(nameof(QueryInstant), StringComparison.Ordinal) => $": it must be {IsoTime.InstantForm}",
+            _ when type.Contains(nameof(QueryDate), StringComparison.Ordinal) => $": it must be {IsoTime.DateForm}",
+            _ => "",
         };
 
         private static string? FieldOf(BadHttpRequestException bad)
@@ -153,7 +185,7 @@ internal static partial class Problems
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
     // The framework's message: Failed to bind parameter "int? page" from "abc".
-    [GeneratedRegex("""^Failed to bind parameter "(?:[^"]*\s)?(?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    [GeneratedRegex("""^Failed to bind parameter "(?:(?<type>[^"]*)\s)?(?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
     private static partial Regex BindFailure();
 
     // The framework's message: Failed to read parameter "IFormFile file" from the request body as form.

@@ -59,7 +59,7 @@ public sealed record SettingsCommand(
 /// <summary>A reader-selectable theme: key (a-z, 0-9, '-'), display name and #RRGGBB colour.</summary>
 public sealed record ThemeColourCommand(string? Key, string? Name, string? Hex, bool IsDefault);
 
-/// <summary>A banner and its display period: ISO 8601 instants (an offset such as +07:00 is converted; none means UTC); either end may be open.</summary>
+/// <summary>A banner and its display period: RFC 3339 instants with an offset or Z (e.g. 2024-06-01T00:00:00+07:00; stored as UTC); either end may be open.</summary>
 public sealed record BannerCommand(string? Title, string? ImageUrl, string? LinkUrl, DateTime? StartsAt, DateTime? EndsAt);
 
 /// <summary>A website link with its display order.</summary>

@@ -15,7 +15,7 @@ public static class Http
         return JsonNode.Parse(body)!;
     }
 
-    /// <summary>Asserts an RFC 9457 problem with <paramref name="status"/>, and returns it.</summary>
+    /// <summary>Asserts an RFC 9457 problem with <paramref name="status"/>, a title and a type, and returns it.</summary>
     public static async Task<JsonNode> Problem(this HttpResponseMessage response, HttpStatusCode status)
     {
         var body = await response.Content.ReadAsStringAsync();
@@ -24,6 +24,8 @@ public static class Http
         var problem = JsonNode.Parse(body)!;
         Assert.Equal((int)status, problem["status"]!.GetValue<int>());
         Assert.False(string.IsNullOrEmpty(problem["title"]?.GetValue<string>()));
+        // Every problem names its type (RFC 9457 §3.1.1), whichever part of Portal or the framework wrote it.
+        Assert.True(Uri.TryCreate(problem["type"]?.GetValue<string>(), UriKind.Absolute, out _), $"Expected an absolute 'type': {body}");
         return problem;
     }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +58,18 @@ public class PortalApp : WebApplicationFactory<Program>
 
     public bool KeepDatabase { get; set; }
 
+    /// <summary>
+    /// Serves every request under the culture <paramref name="name"/> (CurrentCulture and CurrentUICulture), as a
+    /// server whose locale is set so would: parsing and formatting must not depend on it.
+    /// </summary>
+    public PortalApp WithCulture(string name)
+    {
+        _culture = CultureInfo.GetCultureInfo(name);
+        return this;
+    }
+
+    private CultureInfo? _culture;
+
     /// <summary>Overrides a configuration value (before the first request).</summary>
     public PortalApp Setting(string key, string? value)
     {
@@ -75,6 +89,10 @@ public class PortalApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (_culture is { } culture)
+            {
+                services.AddSingleton<IStartupFilter>(new CultureFilter(culture));
+            }
         });
     }
 
@@ -120,6 +138,21 @@ public class PortalApp : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>Runs the whole pipeline of each request under one culture.</summary>
+internal sealed class CultureFilter(CultureInfo culture) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, inner) =>
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = culture;
+            return inner(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>One seeded Portal shared by the read-only tests of a class.</summary>

@@ -16,8 +16,8 @@ namespace Portal.Api.Features.Articles;
 /// <param name="Q">Words (at most 10 different ones, 200 characters) that must each occur in the article; case- and tone-insensitive (đ included); '%' and '_' are literal.</param>
 /// <param name="Category">Category slug (a former slug too) or id.</param>
 /// <param name="Tag">Tag (any spelling that folds to the same key).</param>
-/// <param name="From">Earliest publish instant (inclusive), ISO 8601.</param>
-/// <param name="To">Latest publish instant (exclusive), ISO 8601.</param>
+/// <param name="From">Earliest publish instant (inclusive), RFC 3339 with offset or Z (e.g. 2024-06-01T00:00:00+07:00).</param>
+/// <param name="To">Latest publish instant (exclusive), RFC 3339 with offset or Z.</param>
 /// <param name="Directive">A directive id the articles relate to.</param>
 /// <param name="Status">Editors only: draft, scheduled, published or archived.</param>
 /// <param name="Sort">Sort fields, e.g. <c>-publishedAt,title</c>; default <c>-publishedAt</c>.</param>
@@ -27,8 +27,8 @@ public sealed record ArticleListQuery(
     [FromQuery(Name = "q")] string? Q,
     [FromQuery(Name = "category")] string? Category,
     [FromQuery(Name = "tag")] string? Tag,
-    [FromQuery(Name = "from")] DateTimeOffset? From,
-    [FromQuery(Name = "to")] DateTimeOffset? To,
+    [FromQuery(Name = "from")] QueryInstant? From,
+    [FromQuery(Name = "to")] QueryInstant? To,
     [FromQuery(Name = "directive")] Guid? Directive,
     [FromQuery(Name = "status")][EnumQuery(typeof(PublicationState))] string? Status,
     [FromQuery(Name = "sort")][SortQuery(typeof(ArticleQueries))] string? Sort,
@@ -58,18 +58,18 @@ internal static class ArticleQueries
     /// <summary>Applies the list filters; records malformed values in <paramref name="errors"/>.</summary>
     public static IQueryable<Article> Filter(this IQueryable<Article> articles, PortalDbContext db, ArticleListQuery query, QueryErrors errors)
     {
-        if (query.From is { } from && query.To is { } to && to <= from)
+        if (query.From?.Value is { } from && query.To?.Value is { } to && to <= from)
         {
             errors.Add("to", "'to' must be after 'from'.");
         }
 
-        if (query.From is { } f)
+        if (query.From?.Value is { } f)
         {
             var fromUtc = f.UtcDateTime;
             articles = articles.Where(a => a.PublishedAt >= fromUtc);
         }
 
-        if (query.To is { } t)
+        if (query.To?.Value is { } t)
         {
             var toUtc = t.UtcDateTime;
             articles = articles.Where(a => a.PublishedAt < toUtc);

@@ -25,3 +25,10 @@ internal static class ArticleRepresentation
         return ArticleMapper.ToResponse(article, directives, hits, nowUtc);
     }
 }
+
+/// <summary>An article as an editor's GET answers it now: what If-Match on its writes is compared with.</summary>
+internal sealed class CurrentArticle(PortalDbContext db, HitCounter hits, TimeProvider clock) : Infrastructure.ICurrentRepresentation<Article>
+{
+    public async Task<object?> OfAsync(Article item, CancellationToken ct) =>
+        await ArticleRepresentation.ForEditorAsync(db, item.Id, hits, clock.GetUtcNow().UtcDateTime, ct);
+}

@@ -55,6 +55,7 @@ internal static class ArticleWriteEndpoints
             .WithName("DeleteArticle")
             .WithSummary("Delete an article (editor)")
             .WithDescription("Soft delete: the article disappears from every read, and a tombstone remains for delta sync. Honours If-Match.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -80,7 +80,7 @@ internal static class IssuingBodyEndpoints
             }
         }
 
-        if (query.ActiveOn is { } day)
+        if (query.ActiveOn?.Value is { } day)
         {
             bodies = bodies.Where(b => (b.ValidFrom == null || b.ValidFrom <= day) && (b.ValidTo == null || b.ValidTo >= day));
         }
@@ -118,7 +118,7 @@ internal static class IssuingBodyEndpoints
             return Problems.NotFound(NotFound(id));
         }
 
-        if (Preconditions.CheckIfMatch(http.Request, body.Version) is { } stale)
+        if (await Preconditions.CheckAsync(http.Request, async () => await FindAsync(db, id, ct)) is { } stale)
         {
             return stale;
         }

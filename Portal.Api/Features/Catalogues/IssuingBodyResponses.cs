@@ -37,7 +37,7 @@ public sealed record IssuingBodyResponse(
 public sealed record IssuingBodyListQuery(
     [FromQuery(Name = "code")] string? Code,
     [FromQuery(Name = "level")] string? Level,
-    [FromQuery(Name = "activeOn")] DateOnly? ActiveOn,
+    [FromQuery(Name = "activeOn")] QueryDate? ActiveOn,
     [FromQuery(Name = "sort")][SortQuery(typeof(IssuingBodyEndpoints))] string? Sort,
     [FromQuery(Name = "page")][Range(1, int.MaxValue)] int? Page,
     [FromQuery(Name = "pageSize")][Range(1, PageRequest.MaxPageSize)] int? PageSize);

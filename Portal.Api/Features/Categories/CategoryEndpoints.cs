@@ -41,7 +41,7 @@ internal static class CategoryEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         writes.MapDelete("{id:guid}", Delete).WithName("DeleteCategory").WithSummary("Delete an unused category (editor)")
             .WithDescription("A category that articles still use is 409, also when an article is moved into it while it is being deleted; deleted articles (tombstones) do not count and lose the category. Its former slugs become free. Honours If-Match.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return app;
     }
 
@@ -109,7 +109,7 @@ internal static class CategoryEndpoints
             return Problems.NotFound($"No category has the id '{id}'.");
         }
 
-        if (Preconditions.CheckIfMatch(http.Request, category.Version) is { } stale)
+        if (await Preconditions.CheckAsync(http.Request, ToResponse(category)) is { } stale)
         {
             return stale;
         }
@@ -159,7 +159,7 @@ internal static class CategoryEndpoints
             return Problems.NotFound($"No category has the id '{id}'.");
         }
 
-        if (Preconditions.CheckIfMatch(http.Request, category.Version) is { } stale)
+        if (await Preconditions.CheckAsync(http.Request, ToResponse(category)) is { } stale)
         {
             return stale;
         }

@@ -50,7 +50,7 @@ internal static class DirectiveAttachmentEndpoints
             .WithName("RemoveDirectiveAttachment")
             .WithSummary("Remove a file from a directive (editor)")
             .WithDescription("Unlinks the file; the stored bytes stay (they are content-addressed and may be shared). Honours If-Match on the directive.")
-            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
         return group;
     }
 

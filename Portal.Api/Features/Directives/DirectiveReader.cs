@@ -92,3 +92,10 @@ internal static class DirectiveReader
     public static AttachmentResponse ToAttachment(Guid directiveId, Portal.Domain.Media.MediaItem m) =>
         new(m.Id, m.FileName, m.ContentType, m.Length, m.Sha256, AttachmentResponse.UrlOf(directiveId, m.Id));
 }
+
+/// <summary>A directive as an editor's GET answers it now: what If-Match on its writes is compared with.</summary>
+internal sealed class CurrentDirective(PortalDbContext db, HitCounter hits, TimeProvider clock) : Infrastructure.ICurrentRepresentation<Domain.Directives.Directive>
+{
+    public async Task<object?> OfAsync(Domain.Directives.Directive item, CancellationToken ct) =>
+        await DirectiveReader.ForEditorAsync(db, item.Id, hits, clock.GetUtcNow(), ct);
+}

@@ -53,7 +53,7 @@ internal static class DirectiveWriteEndpoints
             .WithName("DeleteDirective")
             .WithSummary("Delete a directive (editor)")
             .WithDescription("Soft delete: the directive disappears from every read, its number becomes free again, and a tombstone remains for delta sync. Honours If-Match.")
-            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
 
         writes.MapLifecycleActions<DirectiveResponse>("Directive", "a directive", Transition);
         return group;

@@ -41,10 +41,12 @@ internal static class LifecycleRoutes
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status415UnsupportedMediaType);
         writes.MapPost("{id:guid}/unpublish", (Guid id, [AsParameters] EditorialContext context) =>
                 transition(id, LifecycleAction.Unpublish, null, context))
-            .Describe($"Unpublish{resource}", $"Take {noun} back to draft (editor)", "Removes it from every anonymous read; a tombstone is recorded for delta sync. The publish instant is kept for a later republish.");
+            .Describe($"Unpublish{resource}", $"Take {noun} back to draft (editor)", "Removes it from every anonymous read; a tombstone is recorded for delta sync. The publish instant is kept for a later republish.")
+            .MalformedHeaders();
         writes.MapPost("{id:guid}/archive", (Guid id, [AsParameters] EditorialContext context) =>
                 transition(id, LifecycleAction.Archive, null, context))
-            .Describe($"Archive{resource}", $"Archive {noun} (editor)", "Keeps it for the record with its publish instant; removed from every anonymous read. To show it again, unpublish then publish.");
+            .Describe($"Archive{resource}", $"Archive {noun} (editor)", "Keeps it for the record with its publish instant; removed from every anonymous read. To show it again, unpublish then publish.")
+            .MalformedHeaders();
         return writes;
     }
 
@@ -53,4 +55,8 @@ internal static class LifecycleRoutes
             .WithSummary(summary)
             .WithDescription(description)
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
+
+    // A malformed If-Match or If-None-Match is a 400 on every action (Preconditions); publish declares it with its body.
+    private static RouteHandlerBuilder MalformedHeaders(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status400BadRequest);
 }

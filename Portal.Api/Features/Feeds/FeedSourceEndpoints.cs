@@ -30,7 +30,7 @@ internal static class FeedSourceEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapDelete("{id:guid}", Delete).WithName("DeleteFeedSource").WithSummary("Delete a feed source (admin)")
             .WithDescription("Its run reports go with it; articles it imported stay, with their source. Honours If-Match.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("{id:guid}/import", Import).WithName("ImportFeedSource").WithSummary("Import a feed source now and return the run report (admin)")
             .WithDescription("Works for disabled sources too. Fetch and parse failures are reported in the run (outcome failed, errors), not as HTTP errors. 409 while another import of the source is running.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -86,7 +86,7 @@ internal static class FeedSourceEndpoints
             return NotFound(id);
         }
 
-        if (Preconditions.CheckIfMatch(http.Request, source.Version) is { } stale)
+        if (await Preconditions.CheckAsync(http.Request, FeedSourceResponse.From(source)) is { } stale)
         {
             return stale;
         }
@@ -131,7 +131,7 @@ internal static class FeedSourceEndpoints
             return NotFound(id);
         }
 
-        if (Preconditions.CheckIfMatch(http.Request, source.Version) is { } stale)
+        if (await Preconditions.CheckAsync(http.Request, FeedSourceResponse.From(source)) is { } stale)
         {
             return stale;
         }

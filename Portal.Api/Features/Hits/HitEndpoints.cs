@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Portal.Api.Infrastructure;
 using Portal.Domain.Common;
 using Portal.Domain.Hits;
@@ -45,16 +47,17 @@ internal static class HitEndpoints
     private static readonly DateOnly LatestDay = new(8999, 12, 31);
 
     public static async Task<Results<Ok<IReadOnlyList<DayTotals>>, ValidationProblem>> Daily(
-        DateOnly? from, DateOnly? to, HitCounter counter, TimeProvider clock, CancellationToken ct)
+        [AsParameters] DailyHitsQuery query, HitCounter counter, TimeProvider clock, CancellationToken ct)
     {
+        var (from, to) = (query.From, query.To);
         var today = VietnamTime.DateOf(clock.GetUtcNow());
         var errors = new QueryErrors();
         // Counting began long after 2000 and cannot reach 9000: bounding the dates keeps day arithmetic in range.
-        foreach (var (name, value) in new[] { ("from", from), ("to", to) })
+        foreach (var (name, value) in new[] { ("from", from?.Value), ("to", to?.Value) })
         {
             if (value is { } d && (d < EarliestDay || d > LatestDay))
             {
-                errors.Add(name, $"'{name}' must be a date between {EarliestDay:yyyy-MM-dd} and {LatestDay:yyyy-MM-dd}.");
+                errors.Add(name, string.Create(CultureInfo.InvariantCulture, $"'{name}' must be a date between {EarliestDay:yyyy-MM-dd} and {LatestDay:yyyy-MM-dd}."));
             }
         }
 
@@ -63,8 +66,8 @@ internal static class HitEndpoints
             return errors.ToProblem();
         }
 
-        var last = to ?? today;
-        var first = from ?? last.AddDays(-29);
+        var last = to?.Value ?? today;
+        var first = from?.Value ?? last.AddDays(-29);
         if (first > last)
         {
             errors.Add("to", "'to' must not be before 'from'.");
@@ -133,3 +136,10 @@ internal static class HitEndpoints
 /// Null only for a crawler's hit that carried no id (not counted).
 /// </param>
 public sealed record HitReceipt(string? VisitorId);
+
+/// <summary>The days of the daily counter.</summary>
+/// <param name="From">First day (inclusive), YYYY-MM-DD in Asia/Ho_Chi_Minh.</param>
+/// <param name="To">Last day (inclusive), YYYY-MM-DD in Asia/Ho_Chi_Minh.</param>
+public sealed record DailyHitsQuery(
+    [FromQuery(Name = "from")] QueryDate? From,
+    [FromQuery(Name = "to")] QueryDate? To);

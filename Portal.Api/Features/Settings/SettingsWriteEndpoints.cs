@@ -65,7 +65,7 @@ internal static class SettingsWriteEndpoints
             return NotCreated();
         }
 
-        return Preconditions.RequireIfMatch(http.Request, settings.Version) is { } refused
+        return await Preconditions.RequireAsync(http.Request, SettingsEndpoints.Represent(settings, clock.GetUtcNow().UtcDateTime, allBanners: true)) is { } refused
             ? refused
             : await SaveAsync(db, settings, command, clock, http, json, ct);
     }
@@ -91,7 +91,7 @@ internal static class SettingsWriteEndpoints
             return NotCreated();
         }
 
-        if (Preconditions.RequireIfMatch(http.Request, settings.Version) is { } refused)
+        if (await Preconditions.RequireAsync(http.Request, SettingsEndpoints.Represent(settings, clock.GetUtcNow().UtcDateTime, allBanners: true)) is { } refused)
         {
             return refused;
         }
