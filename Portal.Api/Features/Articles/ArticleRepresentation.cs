@@ -8,11 +8,10 @@ using Portal.Domain.Common;
 namespace Portal.Api.Features.Articles;
 
 /// <summary>
-/// Loads the full representation of one article for a reader or an editor in one database round trip: a projection
-/// of the article with its category, tags and linked directives (never the search columns), compiled once per query
-/// shape. Mapperly's queryable projections take no parameters, and this one needs the instant and the role to filter
-/// the linked directives inside the same statement, so it is written out here; <see cref="ArticleMapper"/> holds the
-/// same rules for lists.
+/// Loads the full representation of one article for a reader or an editor: a compiled projection of the article with
+/// its category and tags (never the search columns), then its linked directives (an index lookup). Mapperly's queryable
+/// projections take no parameters, and this one needs the instant and the role, so it is written out here;
+/// <see cref="ArticleMapper"/> holds the same rules for lists.
 /// </summary>
 internal static class ArticleRepresentation
 {
@@ -21,6 +20,19 @@ internal static class ArticleRepresentation
 
     private static readonly Func<PortalDbContext, string, bool, DateTime, CancellationToken, Task<ArticleResponse?>> BySlug =
         Compile<string>((a, slug) => a.Slug == slug);
+
+    // A statement of its own: as a collection in the article's statement, SQLite materialised every article's links
+    // before joining (5 ms at 1,000 articles, growing with the corpus); alone it is two index lookups (0.02 ms).
+    private static readonly Func<PortalDbContext, Guid, bool, DateTime, IAsyncEnumerable<DirectiveRef>> LinkedDirectives =
+        EF.CompileAsyncQuery((PortalDbContext db, Guid id, bool editor, DateTime now) =>
+            from l in db.ArticleDirectiveLinks
+            where l.ArticleId == id
+            join d in db.Directives on l.DirectiveId equals d.Id
+            where d.DeletedAt == null && (editor || (d.Status == ContentStatus.Published && d.PublishedAt <= now))
+            orderby d.IssuedOn descending, d.Id
+            select new DirectiveRef(d.Id, d.Number, d.TypeName, d.Abstract));
+
+    private static readonly IReadOnlyList<DirectiveRef> NoDirectives = [];
 
     /// <summary>The projection for articles matching <paramref name="key"/>: one statement, compiled once.</summary>
     private static Func<PortalDbContext, TKey, bool, DateTime, CancellationToken, Task<ArticleResponse?>> Compile<TKey>(Expression<Func<Article, TKey, bool>> key)
@@ -38,12 +50,7 @@ internal static class ArticleRepresentation
                         : a.Status == ContentStatus.Archived ? PublicationState.Archived : PublicationState.Draft,
                     a.PublishedAt, a.CreatedAt, a.UpdatedAt, a.ViewCount,
                     a.Source == null ? null : new SourceResponse(a.Source.Name, a.Source.Url, a.Source.FeedGuid),
-                    (from l in db.ArticleDirectiveLinks
-                     where l.ArticleId == a.Id
-                     join d in db.Directives on l.DirectiveId equals d.Id
-                     where d.DeletedAt == null && (editor || (d.Status == ContentStatus.Published && d.PublishedAt <= now))
-                     orderby d.IssuedOn descending, d.Id
-                     select new DirectiveRef(d.Id, d.Number, d.TypeName, d.Abstract)).ToList(),
+                    NoDirectives,
                     a.Version))
                 .FirstOrDefault();
         return EF.CompileAsyncQuery((Expression<Func<PortalDbContext, TKey, bool, DateTime, CancellationToken, ArticleResponse?>>)new InlineKey(key).Visit(query));
@@ -76,12 +83,26 @@ internal static class ArticleRepresentation
     /// <paramref name="nowUtc"/>, or null; its view count includes the counter's pending views.
     /// </summary>
     public static async Task<ArticleResponse?> ByIdAsync(PortalDbContext db, Guid id, bool editor, HitCounter hits, DateTime nowUtc, CancellationToken ct) =>
-        WithPendingViews(await ById(db, id, editor, nowUtc, ct), hits);
+        await CompleteAsync(db, await ById(db, id, editor, nowUtc, ct), editor, hits, nowUtc, ct);
 
     /// <summary>As <see cref="ByIdAsync"/>, by current slug.</summary>
     public static async Task<ArticleResponse?> BySlugAsync(PortalDbContext db, string slug, bool editor, HitCounter hits, DateTime nowUtc, CancellationToken ct) =>
-        WithPendingViews(await BySlug(db, slug, editor, nowUtc, ct), hits);
+        await CompleteAsync(db, await BySlug(db, slug, editor, nowUtc, ct), editor, hits, nowUtc, ct);
 
-    private static ArticleResponse? WithPendingViews(ArticleResponse? article, HitCounter hits) =>
-        article is null ? null : article with { ViewCount = article.ViewCount + hits.PendingViews(article.Id, article.ViewCount, article.Status) };
+    /// <summary>Adds the linked directives the caller may read and the counter's pending views.</summary>
+    private static async Task<ArticleResponse?> CompleteAsync(PortalDbContext db, ArticleResponse? article, bool editor, HitCounter hits, DateTime nowUtc, CancellationToken ct)
+    {
+        if (article is null)
+        {
+            return null;
+        }
+
+        var directives = new List<DirectiveRef>();
+        await foreach (var directive in LinkedDirectives(db, article.Id, editor, nowUtc).WithCancellation(ct))
+        {
+            directives.Add(directive);
+        }
+
+        return article with { Directives = directives, ViewCount = article.ViewCount + hits.PendingViews(article.Id, article.ViewCount, article.Status) };
+    }
 }
