@@ -9,8 +9,9 @@ APP_ARGS = --Database:Path "$(DATA)/portal.db" --Files:Root "$(DATA)/files"
 
 ROLE    ?= admin
 NAME    ?= $(ROLE)
-# Articles seeded by `make bench`.
-SIZE    ?= 10000
+# Articles seeded by `make bench`, and its database engine (sqlite or postgres).
+SIZE    ?= 1000
+DB      ?= sqlite
 
 .PHONY: run test test-postgres build openapi crawlers clean restore key bench bench-scaling
 
@@ -65,9 +66,9 @@ crawlers:
 	status=$$?; rm -rf "$$tmp"; exit $$status
 
 ## Load Portal (Release) and the limit (the same bytes from memory) with wrk, one at a time; writes
-## bench/results/latest.md (size-$(SIZE).md for other sizes). Method and knobs: bench/README.md.
+## bench/results/latest.md (latest-postgres.md with DB=postgres, size-$(SIZE)….md for other sizes). Method: bench/README.md.
 bench:
-	SIZE=$(SIZE) bench/run.sh
+	SIZE=$(SIZE) DB=$(DB) bench/run.sh
 
 ## How each endpoint's cost grows from 1,000 to 100,000 articles, with and without the reader cache (each size seeded
 ## once); writes bench/results/scaling.md.
