@@ -12,8 +12,9 @@ APP_ARGS = --Database:Path "$(DATA)/portal.db" --Files:Root "$(DATA)/files" --Ad
 
 ROLE    ?= admin
 NAME    ?= $(ROLE)
-# Articles seeded by `make bench`.
-SIZE    ?= 10000
+# Articles seeded by `make bench`, and its database engine (sqlite or postgres).
+SIZE    ?= 1000
+DB      ?= sqlite
 
 .PHONY: admin run site test test-dotnet test-web web-deps lint-openapi test-postgres build openapi crawlers clean restore key bench bench-scaling bench-hits
 
@@ -117,9 +118,9 @@ crawlers:
 	status=$$?; rm -rf "$$tmp"; exit $$status
 
 ## Load Portal (Release) and the limit (the same bytes from memory) with wrk, one at a time; writes
-## bench/results/latest.md (size-$(SIZE).md for other sizes). Method and knobs: bench/README.md.
+## bench/results/latest.md (latest-postgres.md with DB=postgres, size-$(SIZE)….md for other sizes). Method: bench/README.md.
 bench:
-	SIZE=$(SIZE) bench/run.sh
+	SIZE=$(SIZE) DB=$(DB) bench/run.sh
 
 ## Only the hit-accounting part of the bench: every 202 of POST /hits must be a persisted page view (bench/README.md).
 bench-hits:

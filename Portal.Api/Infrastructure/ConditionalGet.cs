@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -81,7 +82,11 @@ internal static class ConditionalGet
             var bytes = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.SerializerOptions);
             var etag = ETagFor(bytes, value);
             SetCachingHeaders(http, etag);
-            return IfNoneMatchMatches(http.Request, etag)
+            // A reader-cache miss answers 200 even to a matching If-None-Match, so that the cache stores the body (it keeps
+            // 200s only) and answers the following revalidations with 304 itself; otherwise a page only ever revalidated
+            // would be rendered on every request.
+            var storing = http.Features.Get<IOutputCacheFeature>()?.Context is { EnableOutputCaching: true, AllowCacheStorage: true };
+            return !storing && IfNoneMatchMatches(http.Request, etag)
                 ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
                 : TypedResults.Bytes(bytes, "application/json; charset=utf-8");
         }

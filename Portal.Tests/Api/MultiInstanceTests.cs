@@ -195,6 +195,34 @@ public sealed class MultiInstanceTests : IDisposable
         Assert.Equal("Tiêu đề sửa qua máy A", (await after.Json())["title"]!.GetValue<string>());
     }
 
+    [SkippableFact]
+    public async Task Hits_flushed_through_one_instance_leave_the_others_cached_article_and_list_cached()
+    {
+        Skip.IfNot(TestDatabase.IsPostgres, TestDatabase.SkipReasonWithoutPostgres);
+        var list = await (await _b!.Client().GetAsync("/api/v1/articles?pageSize=5")).Json();
+        var id = list["items"]![0]!["id"]!.GetValue<string>();
+        string[] urls = [$"/api/v1/articles/{id}", "/api/v1/articles?pageSize=5"];
+        foreach (var url in urls)
+        {
+            await _b.Client().GetAsync(url);
+            Assert.NotNull((await _b.Client().GetAsync(url)).Headers.Age);
+        }
+
+        var reader = _a!.Client();
+        reader.DefaultRequestHeaders.Add("X-Visitor-Id", "multi-instance-reader");
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await reader.PostJson("/api/v1/hits", new { path = "/tin-tuc/x", articleId = id })).StatusCode);
+        }
+
+        await _a.Services.GetRequiredService<HitCounter>().FlushAsync(CancellationToken.None);
+
+        foreach (var url in urls)
+        {
+            Assert.NotNull((await _b.Client().GetAsync(url)).Headers.Age);
+        }
+    }
+
     /// <summary>The instance whose turn it is: one cursor is handed from instance to instance, page by page.</summary>
     private PortalApp Instance(int turn) => turn % 2 == 0 ? _a! : _b!;
 

@@ -31,6 +31,7 @@ internal sealed class Replies(Dictionary<string, Reply> replies)
             replies[Key(fields[1], fields[2], fields[3])] = new Reply(int.Parse(head[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), headers, body);
         }
 
+        Capture.Load(folder, replies, target => Key("GET", target, ""));
         return new Replies(replies);
     }
 

@@ -1,10 +1,12 @@
 using Portal.Api;
+using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
 using Portal.Bench.Seed;
 
 // Seeds a benchmark dataset through Portal's own composition, migrations and entity rules (see bench/README.md):
 //   Portal.Bench.Seed --articles 10000 --directives 2000 --seed 20240604 --Database:Path <file> --Files:Root <dir>
-// Prints the targets the load test requests, one key=value per line.
+// Prints the targets the load test requests, one key=value per line, and writes the lists random loads draw from to
+// the folder --targets (TargetLists).
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
@@ -12,6 +14,13 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 });
 builder.AddPortal();
 await using var app = builder.Build();
+if (app.Configuration.GetValue("fresh", false))
+{
+    // A throwaway database (PostgreSQL with DB=postgres): start from nothing, as a fresh SQLite file does.
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.EnsureDeletedAsync();
+}
+
 await app.MigrateAndSeedAsync();
 
 var articles = app.Configuration.GetValue("articles", 10_000);
@@ -33,6 +42,9 @@ var directive = seeded.Last(d => d.HasRelations);
 var indexing = clock.Elapsed;
 await BulkSearchIndex.CreateAsync(app.Services, ct);
 Console.Error.WriteLine($"search index: {(clock.Elapsed - indexing).TotalSeconds:F0} s");
+
+await TargetLists.WriteAsync(app.Services, app.Configuration["targets"] ?? "targets", ct);
+Console.Error.WriteLine("target lists written");
 
 Console.WriteLine($"articles={articles}");
 Console.WriteLine($"directives={directives}");

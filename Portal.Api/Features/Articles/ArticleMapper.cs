@@ -12,17 +12,6 @@ internal static partial class ArticleMapper
     /// <summary>Projects the list shape in SQL; <c>Status</c> is set from the stored status and fixed up by <see cref="Complete"/>.</summary>
     public static partial IQueryable<ArticleListItem> ProjectToListItem(this IQueryable<Article> query);
 
-    [MapperIgnoreSource(nameof(Article.ViewCount))]
-    [MapperIgnoreSource(nameof(Article.Status))]
-    private static partial ArticleResponse ToResponseCore(Article article, IReadOnlyList<DirectiveRef> directives, PublicationState status, long viewCount);
-
-    /// <summary>The full representation, with the views <paramref name="hits"/> holds that are not yet flushed.</summary>
-    public static ArticleResponse ToResponse(Article article, IReadOnlyList<DirectiveRef> directives, HitCounter hits, DateTime nowUtc)
-    {
-        var state = Publication.StateAt(article.Status, article.PublishedAt, nowUtc);
-        return ToResponseCore(article, directives, state, article.ViewCount + hits.PendingViews(article.Id, article.ViewCount, state));
-    }
-
     /// <summary>
     /// Completes a projected item with what SQL cannot know: a published item whose instant is still ahead reads as
     /// scheduled, and views not yet flushed are added.

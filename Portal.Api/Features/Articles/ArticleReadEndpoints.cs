@@ -71,10 +71,9 @@ internal static class ArticleReadEndpoints
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var editor = user.IsEditor();
-        var visible = ArticleRepresentation.Load(db.Articles.ReadableBy(editor, now));
         var article = Guid.TryParse(idOrSlug, out var id)
-            ? await visible.FirstOrDefaultAsync(a => a.Id == id, ct)
-            : await visible.FirstOrDefaultAsync(a => a.Slug == idOrSlug, ct);
+            ? await ArticleRepresentation.ByIdAsync(db, id, editor, hits, now, ct)
+            : await ArticleRepresentation.BySlugAsync(db, idOrSlug, editor, hits, now, ct);
         if (article is null)
         {
             var moved = await db.SlugRedirects.AsNoTracking()
@@ -86,6 +85,6 @@ internal static class ArticleReadEndpoints
                 : TypedResults.Redirect($"{request.PathBase}/api/v1/articles/{Uri.EscapeDataString(moved)}", permanent: true);
         }
 
-        return TypedResults.Ok(await ArticleRepresentation.RepresentAsync(db, article, editor, hits, now, ct));
+        return TypedResults.Ok(article);
     }
 }

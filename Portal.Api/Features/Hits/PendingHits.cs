@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
+using Portal.Api.Infrastructure.Caching;
 using Portal.Domain.Common;
 
 namespace Portal.Api.Features.Hits;
@@ -125,6 +126,9 @@ internal static class HitStore
         Action<IReadOnlyDictionary<Guid, long>> beforeCommit,
         CancellationToken ct)
     {
+        // Counts only: the commit does not raise the content version, so a flush never empties the reader cache
+        // (README, "Caching"; cached view counts have their own freshness bound).
+        using var countersOnly = ContentVersion.CountersOnly();
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var visitors = batch.VisitorUpdates();

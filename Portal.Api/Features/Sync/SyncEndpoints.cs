@@ -102,8 +102,8 @@ internal static class SyncEndpoints
         switch (row.EntityType)
         {
             case ContentEvents.ArticleType:
-                var article = await ArticleRepresentation.Load(db.Articles.VisibleAt(nowUtc)).FirstOrDefaultAsync(a => a.Id == Guid.Parse(row.EntityId), ct);
-                return article is null ? null : Upsert(row) with { Article = await ArticleRepresentation.RepresentAsync(db, article, editor: false, hits, nowUtc, ct) };
+                var article = await ArticleRepresentation.ByIdAsync(db, Guid.Parse(row.EntityId), editor: false, hits, nowUtc, ct);
+                return article is null ? null : Upsert(row) with { Article = article };
             case ContentEvents.DirectiveType:
                 var directive = await db.Directives.AsNoTracking().VisibleAt(nowUtc).Include(d => d.Issuer).FirstOrDefaultAsync(d => d.Id == Guid.Parse(row.EntityId), ct);
                 return directive is null ? null : Upsert(row) with { Directive = await DirectiveReader.ToResponseAsync(db, directive, editor: false, hits, now, ct) };

@@ -3,13 +3,30 @@ using Npgsql;
 namespace Portal.Api.Infrastructure.Caching;
 
 /// <summary>
-/// A number that changes after every committed write, so that a cached response can be checked against the data
-/// behind it. Responses are cached under the version read <em>before</em> they are rendered; a write raises the version
-/// only once it has committed, so a response stored under a version never shows data older than that version.
+/// A number that changes after every committed content write, so that a cached response can be checked against the
+/// data behind it. Responses are cached under the version read <em>before</em> they are rendered; a write raises the
+/// version only once it has committed, so a response stored under a version never shows data older than that version.
+/// The visit counter's flush is not a content write (<see cref="CountersOnly"/>): it never raises the version, so page
+/// views never empty the reader cache; view counts in cached responses have their own freshness bound instead
+/// (<see cref="CacheOptions.ViewCountMaxAgeSeconds"/>).
 /// </summary>
 public abstract class ContentVersion
 {
+    private static readonly AsyncLocal<bool> CountersOnlyFlow = new();
     private long _local;
+
+    /// <summary>True inside <see cref="CountersOnly"/>: the writes of this flow change only counters.</summary>
+    internal static bool WritingCountersOnly => CountersOnlyFlow.Value;
+
+    /// <summary>
+    /// Marks the writes of the current async flow, until disposed, as counter writes (view counts, daily totals, visitor
+    /// rows) that no cached content depends on: their commits do not raise the version. Only the counter's flush uses it.
+    /// </summary>
+    internal static Scope CountersOnly()
+    {
+        CountersOnlyFlow.Value = true;
+        return default;
+    }
 
     /// <summary>The version writes made through this instance have raised; raised after each commit.</summary>
     protected long Local => Volatile.Read(ref _local);
@@ -22,6 +39,12 @@ public abstract class ContentVersion
 
     /// <summary>Called after this instance committed a write.</summary>
     public void Committed() => Interlocked.Increment(ref _local);
+
+    /// <summary>Ends <see cref="CountersOnly"/>.</summary>
+    internal readonly struct Scope : IDisposable
+    {
+        public void Dispose() => CountersOnlyFlow.Value = false;
+    }
 }
 
 /// <summary>

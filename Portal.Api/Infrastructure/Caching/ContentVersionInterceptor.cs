@@ -11,6 +11,7 @@ namespace Portal.Api.Infrastructure.Caching;
 /// SaveChanges outside any transaction, or a bulk ExecuteUpdate/ExecuteDelete outside one. On PostgreSQL the shared
 /// version row is raised inside the committing transaction, so the new version and the new data become visible to
 /// other instances together; an autocommitted write raises it right after. Register after the change-log interceptor.
+/// Writes inside <see cref="ContentVersion.CountersOnly"/> (the visit counter's flush) raise nothing.
 /// </summary>
 internal sealed class ContentVersionInterceptor(ContentVersion version, bool shared) : IDbTransactionInterceptor, ISaveChangesInterceptor, IDbCommandInterceptor
 {
@@ -31,7 +32,7 @@ internal sealed class ContentVersionInterceptor(ContentVersion version, bool sha
 
     public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        if (shared && !version.Migrating)
+        if (shared && !version.Migrating && !ContentVersion.WritingCountersOnly)
         {
             RaiseIn(transaction);
         }
@@ -42,7 +43,7 @@ internal sealed class ContentVersionInterceptor(ContentVersion version, bool sha
     public async ValueTask<InterceptionResult> TransactionCommittingAsync(
         DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (shared && !version.Migrating)
+        if (shared && !version.Migrating && !ContentVersion.WritingCountersOnly)
         {
             await RaiseInAsync(transaction, cancellationToken);
         }
@@ -100,6 +101,11 @@ internal sealed class ContentVersionInterceptor(ContentVersion version, bool sha
 
     private void Committed(DbContext? context)
     {
+        if (ContentVersion.WritingCountersOnly)
+        {
+            return;
+        }
+
         if (context is not null)
         {
             _committedDuringSave.AddOrUpdate(context, this);
@@ -122,6 +128,11 @@ internal sealed class ContentVersionInterceptor(ContentVersion version, bool sha
 
     private async Task AfterAutocommit(DbConnection? connection, CancellationToken ct = default)
     {
+        if (ContentVersion.WritingCountersOnly)
+        {
+            return;
+        }
+
         if (shared && !version.Migrating && connection is not null)
         {
             var opened = connection.State != System.Data.ConnectionState.Open;
