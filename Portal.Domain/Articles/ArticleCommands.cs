@@ -50,7 +50,7 @@ public sealed record ImageCommand(Guid? MediaId, string? FileName, string? Capti
 }
 
 /// <summary>Rules for <see cref="ArticleCommand"/>.</summary>
-public sealed class ArticleCommandValidator : AbstractValidator<ArticleCommand>
+public sealed class ArticleCommandValidator : PortalValidator<ArticleCommand>
 {
     public const int TitleMax = 300;
     public const int SummaryMax = 1000;
@@ -78,7 +78,7 @@ public sealed class ArticleCommandValidator : AbstractValidator<ArticleCommand>
 }
 
 /// <summary>Rules for <see cref="ImageCommand"/>.</summary>
-public sealed class ImageCommandValidator : AbstractValidator<ImageCommand>
+public sealed class ImageCommandValidator : PortalValidator<ImageCommand>
 {
     public ImageCommandValidator()
     {

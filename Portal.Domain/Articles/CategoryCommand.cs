@@ -19,7 +19,7 @@ public sealed record CategoryCommand(string? Name, string? Slug, string? Descrip
 }
 
 /// <summary>Rules for <see cref="CategoryCommand"/>.</summary>
-public sealed class CategoryCommandValidator : AbstractValidator<CategoryCommand>
+public sealed class CategoryCommandValidator : PortalValidator<CategoryCommand>
 {
     public CategoryCommandValidator()
     {

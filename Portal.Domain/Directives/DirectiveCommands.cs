@@ -46,7 +46,7 @@ public sealed record DirectiveCommand(
 /// rejects only text no number can hold) and the type code must be in the catalogue; whether the two agree
 /// is a state rule checked on save (422).
 /// </summary>
-public sealed class DirectiveCommandValidator : AbstractValidator<DirectiveCommand>
+public sealed class DirectiveCommandValidator : PortalValidator<DirectiveCommand>
 {
     public DirectiveCommandValidator()
     {
@@ -79,7 +79,7 @@ public sealed class DirectiveCommandValidator : AbstractValidator<DirectiveComma
 public sealed record RelationCommand(RelationKind? Kind, Guid? TargetId);
 
 /// <summary>Rules for <see cref="RelationCommand"/>; self-links and circles of links are state rules checked on save.</summary>
-public sealed class RelationCommandValidator : AbstractValidator<RelationCommand>
+public sealed class RelationCommandValidator : PortalValidator<RelationCommand>
 {
     public RelationCommandValidator()
     {

@@ -28,8 +28,15 @@ public static partial class DocumentIssuers
     public static bool IsParty(string issuer) =>
         issuer.Split('-').All(part => PartyCommittees.Contains(part) || PartyAdvisoryBody().IsMatch(part));
 
+    /// <summary>
+    /// True when the issuer spells Trung ương's TW as typed on a Vietnamese keyboard, TƯ (<c>05-CT/TƯ</c>,
+    /// <c>VPTƯ</c>): Telex and VNI turn a typed W into Ư, so the code reads as TW with a warning.
+    /// </summary>
+    public static bool ReadsUAsW(string issuer) => issuer.Contains("TƯ", StringComparison.OrdinalIgnoreCase);
+
     private static string CanonicalizePart(string part)
     {
+        part = part.Replace("TƯ", "TW", StringComparison.OrdinalIgnoreCase);
         if (MixedCase.TryGetValue(part, out var known))
         {
             return known;

@@ -16,6 +16,8 @@ internal static partial class DocumentNumberNormalizer
 
     public const string CyrillicWarning = "Cyrillic look-alike characters replaced with Latin letters";
 
+    public const string YearSlashWarning = "'/' missing after the year supplied";
+
     private const string Dashes = "_\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\uFE58\uFE63\uFF0D";
     private const string Slashes = "\\\u2044\u2215\u29F8\uFF0F";
     private const string Invisible = "\u00AD\u200B\u200C\u200D\u2060\uFEFF";
@@ -69,9 +71,26 @@ internal static partial class DocumentNumberNormalizer
             warnings.Add(CyrillicWarning);
         }
 
-        var text = Whitespace().Replace(builder.ToString(), " ").Trim();
-        text = NumberPrefix().Replace(text, string.Empty);
-        return SpacedSeparator().Replace(text, "$1");
+        var text = Whitespace().Replace(StrokedD().Replace(builder.ToString(), m => m.Value[0] == 'D' ? "Đ" : "đ"), " ").Trim();
+        if (NumberPrefix().Match(text) is { Success: true } prefix)
+        {
+            if (prefix.Groups["words"].Success)
+            {
+                warnings.Add($"Words before the number left out: {prefix.Value.Trim()}");
+            }
+
+            text = text[prefix.Length..];
+        }
+
+        text = SpacedSeparator().Replace(text, "$1");
+        if (YearWithoutSlash().IsMatch(text))
+        {
+            // "31/2013TT-BGDĐT", "44/2007 QĐ-BGDĐT": the year runs into the type code.
+            warnings.Add(YearSlashWarning);
+            text = YearWithoutSlash().Replace(text, "$1/");
+        }
+
+        return text;
     }
 
     private static string? RejectCharacters(string text)
@@ -105,10 +124,19 @@ internal static partial class DocumentNumberNormalizer
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
 
-    // "Số:", "Số", "số", "SỐ", "So:" before the digits, as copied from the heading of a document.
-    [GeneratedRegex(@"^s(?:ố|o)\s*[:.]?\s*(?=[0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "Số:", "Số", "số", "SỐ", "So:" before the digits, as copied from the heading of a document, and the document's
+    // kind before it as a sentence cites it ("Chỉ thị số 05-CT/TW", "Quyết định số 44/QĐ-BGDĐT"): up to four words.
+    [GeneratedRegex(@"^(?<words>(?:\p{L}+ ){1,4})?s(?:ố|o)\s*[:.]?\s*(?=[0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberPrefix();
 
     [GeneratedRegex(@"\s*([/-])\s*", RegexOptions.CultureInvariant)]
     private static partial Regex SpacedSeparator();
+
+    // n/yyyy then letters with no '/' between them (a space at most): the legal-normative layout with its slash lost.
+    [GeneratedRegex(@"^([0-9]{1,9}/(?:19|20)[0-9]{2}) ?(?=[A-Za-zĐđ])", RegexOptions.CultureInvariant)]
+    private static partial Regex YearWithoutSlash();
+
+    // D followed by a combining stroke overlay (U+0335 short, U+0336 long), which NFC leaves as two characters.
+    [GeneratedRegex("[Dd][\u0335\u0336]", RegexOptions.CultureInvariant)]
+    private static partial Regex StrokedD();
 }

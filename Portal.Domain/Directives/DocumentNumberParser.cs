@@ -12,7 +12,36 @@ internal static partial class DocumentNumberParser
 {
     public const string UnknownWarning = "Number is outside every known scheme; stored as entered";
 
+    public const string JoinedWarning = "Spaces inside a code removed";
+
     public static DocumentNumberParts Parse(string text, ICollection<string> warnings)
+    {
+        var parts = ParseLayout(text, warnings);
+        if (parts.System != DocumentNumberSystem.Unknown || !SpaceInsideCode().IsMatch(text))
+        {
+            return parts;
+        }
+
+        // "23/2015/TTLT-BGD ĐT-BNV": a code broken by a space, as pages retype the number. Read joined only when the
+        // joined text fits a scheme; otherwise keep the first reading (unknown, stored as entered).
+        var retry = new List<string>();
+        var joined = ParseLayout(SpaceInsideCode().Replace(text, string.Empty), retry);
+        if (joined.System == DocumentNumberSystem.Unknown)
+        {
+            return parts;
+        }
+
+        warnings.Remove(UnknownWarning);
+        warnings.Add(JoinedWarning);
+        foreach (var warning in retry)
+        {
+            warnings.Add(warning);
+        }
+
+        return joined;
+    }
+
+    private static DocumentNumberParts ParseLayout(string text, ICollection<string> warnings)
     {
         if (WithYear().Match(text) is { Success: true } withYear)
         {
@@ -32,13 +61,13 @@ internal static partial class DocumentNumberParser
                 warnings.Add($"Type code {partyType} is not a Party type code (Guidance 36-HD/VPTW)");
             }
 
-            return new(DocumentNumberSystem.Party, Number(party), null, partyType, DocumentIssuers.Canonicalize(party.Groups["issuer"].Value), null);
+            return new(DocumentNumberSystem.Party, Number(party), null, partyType, Issuer(party.Groups["issuer"].Value, warnings), null);
         }
 
         if (LegacyLayout().Match(text) is { Success: true } legacy
             && !DocumentTypes.TryCanonicalize(legacy.Groups["issuer"].Value, out _, out _))
         {
-            return new(DocumentNumberSystem.Legacy, Number(legacy), null, null, DocumentIssuers.Canonicalize(legacy.Groups["issuer"].Value), null);
+            return new(DocumentNumberSystem.Legacy, Number(legacy), null, null, Issuer(legacy.Groups["issuer"].Value, warnings), null);
         }
 
         warnings.Add(UnknownWarning);
@@ -64,7 +93,7 @@ internal static partial class DocumentNumberParser
             warnings.Add($"Type code {type} is not a legal normative type code, yet the number has a year");
         }
 
-        return new(DocumentNumberSystem.StateLegal, number, year, type, Issuer(segments), null);
+        return new(DocumentNumberSystem.StateLegal, number, year, type, Issuer(segments, warnings), null);
     }
 
     private static DocumentNumberParts ParseSlashFirst(int number, string[] segments, ICollection<string> warnings)
@@ -73,12 +102,12 @@ internal static partial class DocumentNumberParser
         {
             // No type code: a công văn, issuer then drafting unit.
             return segments[0].Any(char.IsLetter)
-                ? new(DocumentNumberSystem.StateLetter, number, null, null, DocumentIssuers.Canonicalize(segments[0]), string.Join('-', segments[1..]).ToUpperInvariant())
+                ? new(DocumentNumberSystem.StateLetter, number, null, null, Issuer(segments[0], warnings), string.Join('-', segments[1..]).ToUpperInvariant())
                 : Unknown(warnings);
         }
 
         var type = TypeCode(segments[0], warnings)!;
-        var issuer = Issuer(segments);
+        var issuer = Issuer(segments, warnings);
         if (DocumentTypes.IsUsedBy(type, DocumentNumberSystem.Party) && DocumentIssuers.IsParty(issuer))
         {
             // News pages write 211-KH/HU as 211/KH-HU; keep the input, offer the Party form.
@@ -123,14 +152,27 @@ internal static partial class DocumentNumberParser
         return canonical;
     }
 
-    private static string Issuer(string[] segments) => DocumentIssuers.Canonicalize(string.Join('-', segments[1..]));
+    private static string Issuer(string[] segments, ICollection<string> warnings) => Issuer(string.Join('-', segments[1..]), warnings);
+
+    private static string Issuer(string issuer, ICollection<string> warnings)
+    {
+        var canonical = DocumentIssuers.Canonicalize(issuer);
+        if (DocumentIssuers.ReadsUAsW(issuer))
+        {
+            warnings.Add($"Issuer {issuer} read as {canonical} (Ư typed for W in TW, Trung ương)");
+        }
+
+        return canonical;
+    }
 
     private static int Number(Match match) => int.Parse(match.Groups["number"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
 
     private static int Year(Match match) => int.Parse(match.Groups["year"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    // Codes are Latin letters (Đ included, lower case in mixed-case codes) and digits (QH15).
-    private const string Segment = "[A-Za-zĐđ0-9]+";
+    // Codes are Latin letters (Đ included, lower case in mixed-case codes; Ư as typed in TƯ for TW) and digits (QH15);
+    // older ministry codes join words with '&' (BGD&ĐT, BLĐTB&XH, BNN&PTNT), never at either end.
+    private const string Letters = "[A-Za-zĐđƯư0-9]+";
+    private const string Segment = Letters + "(?:&" + Letters + ")*";
 
     [GeneratedRegex($"^(?<number>[0-9]{{1,9}})/(?<year>[0-9]{{4}})/(?<rest>{Segment}(?:-{Segment})*)$", RegexOptions.CultureInvariant)]
     private static partial Regex WithYear();
@@ -143,6 +185,10 @@ internal static partial class DocumentNumberParser
 
     [GeneratedRegex("^(?<number>[0-9]{1,9})-(?<issuer>[A-Za-zĐđ]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex LegacyLayout();
+
+    // A space between two letters of a code (the normaliser already took the spaces around '/' and '-').
+    [GeneratedRegex(@"(?<=[/-][^ ]*[A-Za-zĐđƯư&]) (?=[A-Za-zĐđƯư&])", RegexOptions.CultureInvariant)]
+    private static partial Regex SpaceInsideCode();
 
     // Laws and resolutions of the National Assembly (QH15) and its Standing Committee (UBTVQH14).
     [GeneratedRegex("^(?:UBTV)?QH[0-9]{1,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

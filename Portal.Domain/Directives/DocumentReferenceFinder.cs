@@ -105,7 +105,7 @@ public static partial class DocumentReferenceFinder
     private static readonly Regex Reference = new(
         @"(?<![\p{L}\p{Nd}])(?:(?<type>" + string.Join('|', TypeNames.Select(NamePattern))
         + @")\s+(?:(?:số|so)\s*:?\s*)?|(?<so>số|so)\s*:?\s*)?"
-        + @"(?<![\p{L}\p{Nd}/\\\-.,])(?<number>[0-9]{1,9}(?:" + Separator + @"[\p{L}\p{Nd}]+)+)(?![\p{L}\p{Nd}])",
+        + @"(?<![\p{L}\p{Nd}/\\\-.,])(?<number>[0-9]{1,9}(?:" + Separator + @"[\p{L}\p{Nd}]+(?:&[\p{L}\p{Nd}]+)*)+)(?![\p{L}\p{Nd}&])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     [GeneratedRegex(@"<(script|style)\b.*?</\1\s*>|<!--.*?-->", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]

@@ -28,7 +28,7 @@ public sealed record IssuingBodyCommand(
 }
 
 /// <summary>Rules for <see cref="IssuingBodyCommand"/>; whether the successor exists is checked on save.</summary>
-public sealed class IssuingBodyCommandValidator : AbstractValidator<IssuingBodyCommand>
+public sealed class IssuingBodyCommandValidator : PortalValidator<IssuingBodyCommand>
 {
     public IssuingBodyCommandValidator()
     {

@@ -18,7 +18,7 @@ public sealed record FeedSourceCommand(string? Name, string? Url, Guid? Category
 }
 
 /// <summary>Rules for <see cref="FeedSourceCommand"/>.</summary>
-public sealed class FeedSourceCommandValidator : AbstractValidator<FeedSourceCommand>
+public sealed class FeedSourceCommandValidator : PortalValidator<FeedSourceCommand>
 {
     /// <summary>Shortest poll interval: more often would burden small provincial servers.</summary>
     public const int MinIntervalMinutes = 5;

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Portal.Domain.Common;
 
 namespace Portal.Domain.Hits;
 
@@ -9,7 +10,7 @@ namespace Portal.Domain.Hits;
 public sealed record HitCommand(string? Path, Guid? ArticleId, Guid? DirectiveId);
 
 /// <summary>Rules for <see cref="HitCommand"/>.</summary>
-public sealed class HitCommandValidator : AbstractValidator<HitCommand>
+public sealed class HitCommandValidator : PortalValidator<HitCommand>
 {
     public HitCommandValidator()
     {

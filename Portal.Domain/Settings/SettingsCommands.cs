@@ -69,7 +69,7 @@ public sealed record SiteLinkCommand(string? Title, string? Url, int Order);
 /// Rules for <see cref="SettingsCommand"/>. Governing agency, address, e-mail, phone and the responsible person
 /// are required by Decree 15/2020/NĐ-CP art. 99. Each rule reports its first failure only.
 /// </summary>
-public sealed class SettingsCommandValidator : AbstractValidator<SettingsCommand>
+public sealed class SettingsCommandValidator : PortalValidator<SettingsCommand>
 {
     /// <summary>Longest URL accepted for banners and links.</summary>
     public const int MaxUrlLength = 2000;
@@ -85,7 +85,6 @@ public sealed class SettingsCommandValidator : AbstractValidator<SettingsCommand
 
     public SettingsCommandValidator()
     {
-        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.SiteName).RequiredLine(300);
         RuleFor(x => x.GoverningAgency).RequiredLine(300);
         RuleFor(x => x.ResponsiblePerson).RequiredLine(300);
@@ -103,6 +102,7 @@ public sealed class SettingsCommandValidator : AbstractValidator<SettingsCommand
             .WithMessage("Theme colour keys must be unique.");
         RuleForEach(x => x.ThemeColours).NotNull().ChildRules(c =>
         {
+            c.RuleLevelCascadeMode = CascadeMode.Stop;
             c.RuleFor(t => t.Key).RequiredLine(40).Matches("^[a-z0-9-]+$").WithMessage("'{PropertyName}' may hold only a-z, 0-9 and '-'.");
             c.RuleFor(t => t.Name).RequiredLine(100);
             c.RuleFor(t => t.Hex).NotEmpty().WithMessage("'{PropertyName}' is required.").HexColour();
@@ -110,6 +110,7 @@ public sealed class SettingsCommandValidator : AbstractValidator<SettingsCommand
         RuleFor(x => x.Banners).Must(b => b is null || b.Count <= MaxBanners).WithMessage($"At most {MaxBanners} banners.");
         RuleForEach(x => x.Banners).NotNull().ChildRules(b =>
         {
+            b.RuleLevelCascadeMode = CascadeMode.Stop;
             b.RuleFor(t => t.Title).RequiredLine(300);
             b.RuleFor(t => t.ImageUrl).MaximumLength(MaxUrlLength).HttpUrl().When(t => t.ImageUrl is not null);
             b.RuleFor(t => t.LinkUrl).MaximumLength(MaxUrlLength).HttpUrl().When(t => t.LinkUrl is not null);
@@ -119,6 +120,7 @@ public sealed class SettingsCommandValidator : AbstractValidator<SettingsCommand
         RuleFor(x => x.Links).Must(l => l is null || l.Count <= MaxLinks).WithMessage($"At most {MaxLinks} links.");
         RuleForEach(x => x.Links).NotNull().ChildRules(l =>
         {
+            l.RuleLevelCascadeMode = CascadeMode.Stop;
             l.RuleFor(t => t.Title).RequiredLine(200);
             l.RuleFor(t => t.Url).NotEmpty().WithMessage("'{PropertyName}' is required.").MaximumLength(MaxUrlLength).HttpUrl();
             l.RuleFor(t => t.Order).GreaterThanOrEqualTo(0);

@@ -4,6 +4,10 @@ namespace Portal.Domain.Text;
 /// Heuristic behind <see cref="VietnameseText.DetectLegacyEncoding"/>. Mojibake from legacy fonts
 /// consists of Latin-1 characters that Vietnamese never uses, in places where a letter belongs.
 /// Code points are those of the TCVN3 (TCVN 5712:1993 VN3) and VNI-Windows tables read as Windows-1252.
+/// A word with such characters counts only when it is not a Vietnamese syllable as written and reads back, through the
+/// table its characters point to, as Vietnamese syllables (<see cref="LegacyFontDecoder"/>, <see cref="VietnameseSyllable"/>):
+/// names and places of other Latin-script languages (Müller, Tromsø, Ísafjörður, São Paulo, Raúl) use the same
+/// Latin-1 letters but never decode to Vietnamese, so they are not refused.
 /// </summary>
 internal static class LegacyEncodingDetector
 {
@@ -55,11 +59,13 @@ internal static class LegacyEncodingDetector
 
             words++;
             var (wordTcvn, wordVni) = Score(word);
-            tcvn += wordTcvn;
-            vni += wordVni;
-            if (wordTcvn + wordVni > 0)
+            var asVni = wordVni > 0 && Decodes(word, LegacyFontDecoder.FromVni);
+            var asTcvn = wordTcvn > 0 && Decodes(word, LegacyFontDecoder.FromTcvn3);
+            if (asVni || asTcvn)
             {
                 suspiciousWords++;
+                tcvn += asTcvn ? wordTcvn : 0;
+                vni += asVni ? wordVni : 0;
             }
         }
 
@@ -75,6 +81,34 @@ internal static class LegacyEncodingDetector
 
         return vni > tcvn ? LegacyEncoding.Vni : LegacyEncoding.Tcvn3;
     }
+
+    // A word counts as legacy text when each of its parts (split at '-', '/', apostrophes) is a Vietnamese syllable
+    // as written or decodes to one, and at least one part had to be decoded.
+    private static bool Decodes(string word, Func<string, string?> decode)
+    {
+        var decoded = false;
+        foreach (var part in word.Trim(Punctuation).Split(PartSeparators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.All(char.IsAsciiDigit) || VietnameseSyllable.IsSyllable(part))
+            {
+                continue;
+            }
+
+            if (decode(part) is not { } vietnamese || !VietnameseSyllable.IsSyllable(vietnamese))
+            {
+                return false;
+            }
+
+            decoded = true;
+        }
+
+        return decoded;
+    }
+
+    // Punctuation around a word; TCVN3's symbols (« » · ...) are letters there, so they are kept.
+    private static readonly char[] Punctuation = ".,;:!?\"'()[]{}“”‘’„…–—*".ToCharArray();
+
+    private static readonly char[] PartSeparators = ['-', '/', '\'', '’'];
 
     private static (int Tcvn, int Vni) Score(string word)
     {

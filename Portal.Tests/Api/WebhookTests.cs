@@ -27,6 +27,18 @@ public sealed class WebhookTests : IDisposable
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(parts["v1"]));
     }
 
+    [Theory]
+    [InlineData("""{"url":"https://example.com/hook","secret":"s3cret-for-tests-0123"}""", "events")]
+    [InlineData("""{"url":"https://example.com/hook","events":null,"secret":"s3cret-for-tests-0123"}""", "events")]
+    [InlineData("""{"url":"https://example.com/hook","events":[],"secret":"s3cret-for-tests-0123"}""", "events")]
+    [InlineData("""{"events":["article.published"],"secret":"s3cret-for-tests-0123"}""", "url")]
+    [InlineData("""{"url":"https://example.com/hook","events":["article.published"]}""", "secret")]
+    public async Task A_subscription_missing_a_required_member_is_a_400_naming_it(string body, string field)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        await (await _app.Client(PortalApp.AdminKey).PostAsync(new Uri("/api/v1/webhooks", UriKind.Relative), content)).ProblemNaming(field);
+    }
+
     [Fact]
     public async Task The_receiver_gets_each_event_once_with_a_valid_signature()
     {

@@ -61,7 +61,7 @@ public sealed class OpenApiDocumentTests(SeededPortal portal) : IClassFixture<Se
         }
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Portal.slnx")))

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -39,10 +40,14 @@ public sealed class FeedServer : IAsyncDisposable
     public string Url(string path) => new Uri(BaseUri, path).AbsoluteUri;
 
     public void Serve(string path, string body, string contentType = "application/rss+xml; charset=utf-8", string? etag = null, string? lastModified = null) =>
-        _routes[path] = new Route(200, body, contentType, etag, lastModified, null);
+        _routes[path] = new Route(200, Encoding.UTF8.GetBytes(body), contentType, etag, lastModified, null);
+
+    /// <summary>Serves <paramref name="body"/> byte for byte, e.g. a feed in a legacy encoding.</summary>
+    public void ServeBytes(string path, byte[] body, string contentType) =>
+        _routes[path] = new Route(200, body, contentType, null, null, null);
 
     public void Redirect(string path, string location, int status = 302) =>
-        _routes[path] = new Route(status, "", "text/plain", null, null, location);
+        _routes[path] = new Route(status, [], "text/plain", null, null, location);
 
     /// <summary>How many requests reached <paramref name="path"/>.</summary>
     public int Hits(string path) => Requests.Count(r => r.Path == path);
@@ -89,10 +94,10 @@ public sealed class FeedServer : IAsyncDisposable
         }
 
         context.Response.ContentType = route.ContentType;
-        await context.Response.WriteAsync(route.Body);
+        await context.Response.Body.WriteAsync(route.Body);
     }
 
-    private sealed record Route(int Status, string Body, string ContentType, string? ETag, string? LastModified, string? Location);
+    private sealed record Route(int Status, byte[] Body, string ContentType, string? ETag, string? LastModified, string? Location);
 }
 
 /// <summary>A request the feed server received.</summary>

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Portal.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Portal.Api.Data;
@@ -16,7 +17,7 @@ public sealed record CreatedApiKeyResponse(Guid Id, string Name, Role Role, stri
 /// <summary>Create a key: a name for people to recognise it (1-100 characters) and its role.</summary>
 public sealed record CreateApiKeyCommand(string? Name, Role? Role);
 
-public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyCommand>
+public sealed class CreateApiKeyValidator : PortalValidator<CreateApiKeyCommand>
 {
     public CreateApiKeyValidator()
     {

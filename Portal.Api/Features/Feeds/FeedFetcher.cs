@@ -10,7 +10,8 @@ namespace Portal.Api.Features.Feeds;
 /// <param name="LastModified">The Last-Modified to send next time (verbatim), or null.</param>
 /// <param name="FinalUrl">The URL after redirects: the base for relative links.</param>
 /// <param name="Error">Why the fetch failed, or null.</param>
-internal sealed record FetchResult(byte[]? Body, bool NotModified, int? Status, string? ETag, string? LastModified, Uri FinalUrl, string? Error);
+/// <param name="Charset">The charset parameter of the response's Content-Type, or null when it names none.</param>
+internal sealed record FetchResult(byte[]? Body, bool NotModified, int? Status, string? ETag, string? LastModified, Uri FinalUrl, string? Error, string? Charset = null);
 
 /// <summary>
 /// Fetches a feed with the named <see cref="ClientName"/> client: conditional GET (If-None-Match /
@@ -94,7 +95,8 @@ internal sealed class FeedFetcher(IHttpClientFactory clients, FeedOptions option
                 }
 
                 var newLastModified = response.Content.Headers.TryGetValues("Last-Modified", out var lm) ? lm.FirstOrDefault() : null;
-                return new FetchResult(body, false, status, response.Headers.ETag?.ToString(), newLastModified, current, null);
+                var charset = response.Content.Headers.ContentType?.CharSet?.Trim().Trim('"', '\'').Trim();
+                return new FetchResult(body, false, status, response.Headers.ETag?.ToString(), newLastModified, current, null, string.IsNullOrEmpty(charset) ? null : charset);
             }
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)

@@ -76,7 +76,7 @@ internal sealed class FeedImporter(PortalDbContext db, FeedFetcher fetcher, Feed
             return null;
         }
 
-        var feed = FeedParser.Parse(fetched.Body!, fetched.FinalUrl, Math.Max(1, options.MaxItems), out var parseError);
+        var feed = FeedParser.Parse(fetched.Body!, fetched.Charset, fetched.FinalUrl, Math.Max(1, options.MaxItems), out var parseError);
         if (feed is null)
         {
             return Fail(run, parseError!);

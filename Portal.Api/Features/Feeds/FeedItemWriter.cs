@@ -39,6 +39,12 @@ internal sealed class FeedItemWriter(PortalDbContext db, ArticleWriter writer, H
     public async Task<(ItemOutcome Outcome, string? Error)> ApplyAsync(
         FeedSource source, ParsedItem item, Uri documentUrl, DateTime nowUtc, HashSet<string> seenKeys, CancellationToken ct)
     {
+        if (item is { Title: null, Link: null, Guid: null, Published: null, BadDate: null })
+        {
+            // Nothing names or dates it: imported, it would be a new article dated "now" on every run that changes its text.
+            return (ItemOutcome.Skipped, "The item has no title, link, guid or date, so it was skipped.");
+        }
+
         if (item.BadDate is not null)
         {
             return (ItemOutcome.Skipped, $"The date '{item.BadDate}' could not be parsed, so the item was skipped.");

@@ -33,10 +33,13 @@ internal static class FeedParser
 {
     private static readonly Uri InvalidUri = new("urn:portal:invalid-uri");
 
-    /// <summary>Parses a fetched feed; null with <paramref name="error"/> when the document is not a feed at all.</summary>
-    public static ParsedFeed? Parse(byte[] bytes, Uri documentUrl, int maxItems, out string? error)
+    /// <summary>
+    /// Parses a fetched feed, decoded as <see cref="FeedXml.Load"/> says (<paramref name="charset"/>: the Content-Type's
+    /// charset parameter, or null); null with <paramref name="error"/> when the document is not a feed at all.
+    /// </summary>
+    public static ParsedFeed? Parse(byte[] bytes, string? charset, Uri documentUrl, int maxItems, out string? error)
     {
-        var doc = FeedXml.Load(bytes, out error);
+        var doc = FeedXml.Load(bytes, charset, out error);
         if (doc?.Root is not { } root)
         {
             error ??= "The feed is empty.";

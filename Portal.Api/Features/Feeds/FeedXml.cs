@@ -30,23 +30,42 @@ internal static partial class FeedXml
 
     static FeedXml() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // windows-1258 and other legacy code pages
 
-    /// <summary>Parses <paramref name="bytes"/>; null with <paramref name="error"/> when it is not well-formed XML.</summary>
-    public static XDocument? Load(byte[] bytes, out string? error)
+    /// <summary>
+    /// Parses <paramref name="bytes"/>; null with <paramref name="error"/> when it is not well-formed XML or its
+    /// encoding is unknown. The encoding is chosen as RFC 7303 §3.2 orders it (XML 1.0 Appendix F for the document
+    /// itself): a byte-order mark first; then <paramref name="charset"/>, the charset parameter of the HTTP
+    /// Content-Type, which overrides the XML declaration; then the declaration's <c>encoding</c>; else UTF-8.
+    /// Windows-1258 (Vietnamese) and other legacy code pages come from <see cref="CodePagesEncodingProvider"/>.
+    /// </summary>
+    public static XDocument? Load(byte[] bytes, string? charset, out string? error)
     {
         error = null;
+        string? text = null;
+        if (!HasByteOrderMark(bytes) && charset is not null)
+        {
+            if (EncodingOf(charset) is not { } encoding)
+            {
+                error = $"The server declared the feed's charset as '{charset}', which is not a known character encoding.";
+                return null;
+            }
+
+            // Decoded here, the XML declaration's own encoding (if any) is no longer consulted: the server's word wins.
+            text = encoding.GetString(bytes);
+        }
+
         try
         {
-            return Read(new MemoryStream(bytes));
+            return text is null ? Read(XmlReader.Create(new MemoryStream(bytes), Settings)) : Read(XmlReader.Create(new StringReader(text), Settings));
         }
-        catch (XmlException ex) when (ex.Message.Contains("undeclared entity", StringComparison.OrdinalIgnoreCase) && DeclaresUtf8(bytes))
+        catch (XmlException ex) when (ex.Message.Contains("undeclared entity", StringComparison.OrdinalIgnoreCase) && (text is not null || DeclaresUtf8(bytes)))
         {
             try
             {
                 // HTML named entities (&nbsp; &hellip;) are undeclared in XML: write them as character references.
-                var text = HtmlEntity().Replace(Encoding.UTF8.GetString(bytes), m => WebUtility.HtmlDecode(m.Value) is var c && c != m.Value
+                var repaired = HtmlEntity().Replace(text ?? Encoding.UTF8.GetString(bytes), m => WebUtility.HtmlDecode(m.Value) is var c && c != m.Value
                     ? $"&#{char.ConvertToUtf32(c, 0)};"
                     : "&amp;" + m.Value[1..]);
-                return Read(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+                return Read(XmlReader.Create(new StringReader(repaired), Settings));
             }
             catch (XmlException retry)
             {
@@ -60,6 +79,22 @@ internal static partial class FeedXml
             return null;
         }
     }
+
+    private static Encoding? EncodingOf(string charset)
+    {
+        try
+        {
+            return Encoding.GetEncoding(charset);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    // UTF-8, UTF-16 and UTF-32 byte-order marks (XML 1.0 Appendix F.1).
+    private static bool HasByteOrderMark(byte[] b) =>
+        b is [0xEF, 0xBB, 0xBF, ..] or [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..] or [0x00, 0x00, 0xFE, 0xFF, ..];
 
     /// <summary>Normalises an RSS document in place; returns the channel's generator.</summary>
     public static string? RepairRss(XElement rss, int maxItems, List<FeedRunError> errors)
@@ -153,17 +188,18 @@ internal static partial class FeedXml
         errors.Add(new FeedRunError { Reason = $"The feed has {items.Count} items; only the first {maxItems} were read (Feeds:MaxItems)." });
     }
 
-    private static XDocument Read(Stream stream)
+    private static readonly XmlReaderSettings Settings = new()
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Ignore,
-            CheckCharacters = false,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            MaxCharactersFromEntities = 1_000_000,
-        };
-        using var reader = XmlReader.Create(stream, settings);
+        DtdProcessing = DtdProcessing.Ignore,
+        CheckCharacters = false,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        MaxCharactersFromEntities = 1_000_000,
+    };
+
+    private static XDocument Read(XmlReader created)
+    {
+        using var reader = created;
         var doc = XDocument.Load(reader, LoadOptions.None);
         // An XNodeReader reports whitespace between elements as Text, which the syndication readers refuse.
         foreach (var blank in doc.DescendantNodes().OfType<XText>().Where(t => t.Parent?.HasElements == true && string.IsNullOrWhiteSpace(t.Value)).ToList())

@@ -21,7 +21,7 @@ public sealed record WebhookResponse(Guid Id, string Url, IReadOnlyList<string> 
 public sealed record DeliveryResponse(Guid Id, string Event, DateTime CreatedAt, int Attempts, DateTime? NextAttemptAt, DateTime? DeliveredAt, DateTime? GaveUpAt, int? LastStatusCode, string? LastError);
 
 /// <summary>Rules for <see cref="WebhookCommand"/>.</summary>
-public sealed class WebhookCommandValidator : AbstractValidator<WebhookCommand>
+public sealed class WebhookCommandValidator : PortalValidator<WebhookCommand>
 {
     /// <summary>Most event names a subscription request may list: every event, with room for repeats (which count once).</summary>
     public const int MaxEvents = 20;

@@ -8,7 +8,7 @@ namespace Portal.Tests.Domain.Directives;
 public sealed class DocumentNumberFixtureTests
 {
     private static readonly string[] Columns =
-        ["input", "system", "number", "year", "type", "issuer", "unit", "canonical", "warning"];
+        ["input", "system", "number", "year", "type", "issuer", "unit", "canonical", "warning", "source"];
 
     public static IEnumerable<object[]> Rows()
     {
@@ -33,8 +33,9 @@ public sealed class DocumentNumberFixtureTests
     [MemberData(nameof(Rows))]
     public void Fixture_row_parses_as_expected(
         string input, string system, string number, string year, string type,
-        string issuer, string unit, string canonical, string warning)
+        string issuer, string unit, string canonical, string warning, string source)
     {
+        Assert.False(string.IsNullOrWhiteSpace(source), $"Row {input} names no source");
         var parse = DocumentNumber.Parse(input);
 
         Assert.True(parse.Succeeded, parse.Error);

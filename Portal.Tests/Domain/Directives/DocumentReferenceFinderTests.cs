@@ -18,6 +18,17 @@ public sealed class DocumentReferenceFinderTests
         + "Điện thoại: (0251).3861114; Fax: (0251).3861114; Email: ubnd-vc@dongnai.gov.vn";
 
     [Fact]
+    public void Numbers_with_ampersand_codes_and_TU_horn_are_found_whole()
+    {
+        var references = DocumentReferenceFinder.Find(
+            "<p>Theo Quyết định số 1649/QĐ-BGD&amp;ĐT ngày 14/5/1999, Thông tư 28/2015/TT-BLĐTB&XH và Chỉ thị số 05-CT/TƯ; R&D.</p>");
+
+        Assert.Equal(
+            ["1649/QĐ-BGD&ĐT", "28/2015/TT-BLĐTB&XH", "05-CT/TW"],
+            references.Select(r => r.Number.Canonical));
+    }
+
+    [Fact]
     public void Both_numbers_in_the_seed_article_are_found_once_each()
     {
         var references = DocumentReferenceFinder.Find(SeedArticle);
