@@ -92,7 +92,7 @@ export interface paths {
         get: operations["GetArticle"];
         /**
          * Replace an article's editable fields (editor)
-         * @description Full replacement of the fields in the body (PUT; Portal has no PATCH). Send If-Match with the ETag you read: a stale one is 412 and nothing changes. Changing the slug keeps the old one answering 301.
+         * @description Full replacement: every editable field takes the value in the body, and a field left out becomes empty (author, tags, cover image, category, related directives) — to change some fields only, use PATCH. An omitted slug keeps the current one. Send If-Match with the ETag you read: a stale one is 412 and nothing changes. Changing the slug keeps the old one answering 301.
          *
          *     Access: an API key with the role editor or admin.
          */
@@ -107,7 +107,13 @@ export interface paths {
         delete: operations["DeleteArticle"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change some of an article's fields (editor, JSON Merge Patch)
+         * @description RFC 7396 JSON Merge Patch, Content-Type application/merge-patch+json (any other type is 415): members present replace the current value, members left out keep it, null empties an optional field (summary, bodyHtml, author, categoryId, coverImage; tags and directiveIds become empty; slug: null keeps the slug), and lists are replaced whole. Member names are those of PUT, spelt exactly: an unknown or server-owned member (id, status, viewCount, createdAt, updatedAt…), at any depth and whatever its value, is a 400 naming its JSON path, and so is a value of the wrong type. The merged article is validated and saved as a PUT of it would be (title null is a 400 naming title; sanitising, slug change with 301, mentions re-linked, change log and webhooks). If-Match as for PUT: optional, a stale one is 412.
+         *
+         *     Access: an API key with the role editor or admin.
+         */
+        patch: operations["PatchArticle"];
         trace?: never;
     };
     "/api/v1/articles/{id}/publish": {
@@ -378,7 +384,7 @@ export interface paths {
         get: operations["GetDirective"];
         /**
          * Replace a directive's editable fields (editor)
-         * @description Full replacement (PUT). Send If-Match with the ETag you read: a stale one is 412 and nothing changes; of two writers with the same ETag exactly one wins. The same number rules as on create apply.
+         * @description Full replacement: every editable field takes the value in the body, and a field left out becomes empty — to change some fields only, use PATCH. Send If-Match with the ETag you read: a stale one is 412 and nothing changes; of two writers with the same ETag exactly one wins. The same number rules as on create apply.
          *
          *     Access: an API key with the role editor or admin.
          */
@@ -393,7 +399,13 @@ export interface paths {
         delete: operations["DeleteDirective"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change some of a directive's fields (editor, JSON Merge Patch)
+         * @description RFC 7396 JSON Merge Patch, Content-Type application/merge-patch+json (any other type is 415): members present replace the current value, members left out keep it, null empties an optional field (effectiveOn, expiresOn, contentHtml, signer, field; issuerName: back to the catalogue name of issuerId). A printed issuerName that is just the catalogue name of issuerId follows issuerId when a patch changes it. Member names are those of PUT, spelt exactly: an unknown or server-owned member (id, status, viewCount, numberCanonical…), at any depth and whatever its value, is a 400 naming its JSON path, and so is a value of the wrong type. The merged directive is validated and saved as a PUT of it would be (number null is a 400 naming number; 409 for a taken number, 422 when the type disagrees; relations and attachments are kept). If-Match as for PUT: optional, a stale one is 412.
+         *
+         *     Access: an API key with the role editor or admin.
+         */
+        patch: operations["PatchDirective"];
         trace?: never;
     };
     "/api/v1/directives/by-number/{number}": {
@@ -971,7 +983,7 @@ export interface paths {
         put?: never;
         /**
          * Count a page view
-         * @description Counts one page view, and a visit when the visitor was idle for 30 minutes or the Vietnamese day changed; with articleId or directiveId, that item's viewCount too. The visitor is identified by the X-Visitor-Id header (8-64 characters of A-Z, a-z, 0-9, '-' and '_') or else by the portal_vid cookie, which this endpoint sets when missing; no IP address is stored. Crawlers (User-Agent matching the crawler-user-agents list, e.g. Googlebot, bingbot) get 202 but are not counted, so a frontend server reporting on a reader's behalf forwards the reader's User-Agent. Each client (visitor id and address) may post a configured number of hits per window (default 60 a minute); beyond that 429 with Retry-After.
+         * @description Counts one page view, and a visit when the visitor was idle for 30 minutes or the Vietnamese day changed; with articleId or directiveId, that item's viewCount too. The visitor is identified by the X-Visitor-Id header (8-64 characters of A-Z, a-z, 0-9, '-' and '_') or else by the portal_vid cookie, which this endpoint sets when missing; no IP address is stored. The answer's visitorId is the id the hit was counted under: a page on another site, where the cookie does not travel, keeps it (e.g. in localStorage) and sends it back as X-Visitor-Id with its next hits. Allowed from any origin (CORS, without credentials). Crawlers (User-Agent matching the crawler-user-agents list, e.g. Googlebot, bingbot) get 202 but are not counted, so a frontend server reporting on a reader's behalf forwards the reader's User-Agent. Each remote address (X-Forwarded-For counts only from trusted proxies) may post a configured number of hits per window (default 600 a minute), and each visitor id at an address 60 a minute; beyond that 429 with Retry-After, not counted. A frontend server reporting hits for its readers must be a trusted proxy and send each reader's address in X-Forwarded-For, or its readers share one address's limit.
          *
          *     Access: anonymous; an API key may be sent (reads then show an editor drafts too), and one that does not authenticate is 401.
          */
@@ -1247,7 +1259,7 @@ export interface components {
             /** @description Where to download it. */
             url: string;
         };
-        /** @description A banner and its display period: ISO 8601 instants (an offset such as +07:00 is converted; none means UTC); either end may be open. */
+        /** @description A banner and its display period: RFC 3339 instants with an offset or Z (e.g. 2024-06-01T00:00:00+07:00; stored as UTC); either end may be open. */
         BannerCommand: {
             title?: string | null;
             imageUrl?: string | null;
@@ -1742,6 +1754,15 @@ export interface components {
              */
             directiveId?: string | null;
         };
+        /** @description The answer to a counted page view. */
+        HitReceipt: {
+            /**
+             * @description The visitor id the page view was counted under (the X-Visitor-Id sent, the portal_vid cookie, or a new random id that
+             *     the cookie now carries); send it back as X-Visitor-Id with the next hits where the cookie cannot travel (another site).
+             *     Null only for a crawler's hit that carried no id (not counted).
+             */
+            visitorId: string | null;
+        };
         /** @description Counter totals: `today` and `total` are visits ("Số lượt truy cập — Trong ngày / Tất cả"). */
         HitTotals: {
             /**
@@ -1914,7 +1935,7 @@ export interface components {
         PublishCommand: {
             /**
              * Format: date-time
-             * @description When to publish (ISO 8601 instant): past = published with that instant, future = scheduled; omitted = the item keeps its publish instant (see the publish operation).
+             * @description When to publish (RFC 3339 instant with offset or Z, e.g. 2024-06-04T08:00:00+07:00): past = published with that instant, future = scheduled; omitted = the item keeps its publish instant (see the publish operation).
              */
             publishAt?: string | null;
         };
@@ -2317,9 +2338,9 @@ export interface operations {
                 category?: string;
                 /** @description Tag (any spelling that folds to the same key). */
                 tag?: string;
-                /** @description Earliest publish instant (inclusive), ISO 8601. */
+                /** @description Earliest publish instant (inclusive), RFC 3339 with offset or Z (e.g. 2024-06-01T00:00:00+07:00). */
                 from?: string;
-                /** @description Latest publish instant (exclusive), ISO 8601. */
+                /** @description Latest publish instant (exclusive), RFC 3339 with offset or Z. */
                 to?: string;
                 /** @description A directive id the articles relate to. */
                 directive?: string;
@@ -2657,7 +2678,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2704,6 +2725,109 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PatchArticle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["ArticleCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2841,7 +2965,7 @@ export interface operations {
                     "application/json": components["schemas"]["ArticleResponse"];
                 };
             };
-            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2922,7 +3046,7 @@ export interface operations {
                     "application/json": components["schemas"]["ArticleResponse"];
                 };
             };
-            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3726,7 +3850,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4140,7 +4264,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4187,6 +4311,118 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PatchDirective: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the representation this write is based on: a stale one is 412 and nothing changes. Without it the write proceeds. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["DirectiveCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The entity tag of the written representation, for the next If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectiveResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4474,7 +4710,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4658,7 +4894,7 @@ export interface operations {
                     "application/json": components["schemas"]["DirectiveResponse"];
                 };
             };
-            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4739,7 +4975,7 @@ export interface operations {
                     "application/json": components["schemas"]["DirectiveResponse"];
                 };
             };
-            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5424,7 +5660,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A query parameter is not valid UTF-8 once decoded (the errors name it). */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6455,7 +6691,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HitReceipt"];
+                };
             };
             /** @description Bad Request */
             400: {
@@ -6509,7 +6747,9 @@ export interface operations {
     GetDailyHits: {
         parameters: {
             query?: {
+                /** @description First day (inclusive), YYYY-MM-DD in Asia/Ho_Chi_Minh. */
                 from?: string;
+                /** @description Last day (inclusive), YYYY-MM-DD in Asia/Ho_Chi_Minh. */
                 to?: string;
             };
             header?: {
