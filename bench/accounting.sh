@@ -60,6 +60,7 @@ after_db=$(db_views)
 accepted=$(awk -F'\t' '$1 == "accepted" { print $2 }' "$out")
 other=$(awk -F'\t' '$1 == "other" { print $2 }' "$out")
 socket_errors=$(awk '/Socket errors:/ { gsub(/,/, ""); print $4 + $6 + $8 + $10 }' "$out")
+accepted=${accepted:-0} other=${other:-0} # no counts: wrk did not run to its end
 api_gain=$((after - before))
 db_gain=$((after_db - before_db))
 printf 'planned\t%s\naccepted\t%s\nother\t%s\nsocket_errors\t%s\napi_gain\t%s\ndb_gain\t%s\nconnections\t%s\nburners\t%s\nseconds\t%s\n' \
