@@ -124,7 +124,7 @@ bench:
 
 ## Only the hit-accounting part of the bench: every 202 of POST /hits must be a persisted page view (bench/README.md).
 bench-hits:
-	SIZE=$(SIZE) HITS_ONLY=1 REUSE=1 bench/run.sh
+	SIZE=$(SIZE) DB=$(DB) HITS_ONLY=1 REUSE=1 bench/run.sh
 
 ## How each endpoint's cost grows from 1,000 to 100,000 articles, with and without the reader cache (each size seeded
 ## once); writes bench/results/scaling.md.

@@ -4,9 +4,12 @@
 # ACCOUNT_BURNERS busy loops compete for the CPU (what made the old crawler match time out), waits for the counter's
 # flush, and compares the 202s wrk received with the page views GET /api/v1/hits and the database (sum of
 # DailyHits.PageViews) gained. Bounded: at most ACCOUNT_SECONDS. Prints key<TAB>value lines and exits 1 when the
-# counts differ. Used by run.sh; method in bench/README.md.
+# counts differ. Used by checks/hits-accounting.sh; method in bench/README.md.
+#   accounting.sh BASE sqlite FILE BODY OUT   or   accounting.sh BASE postgres CONNINFO BODY OUT
+# BASE: Portal's URL; FILE: its SQLite database; CONNINFO: its PostgreSQL database as libpq takes it
+# ("host=… port=… user=… dbname=…"); BODY: the hit's JSON body; OUT: where wrk's output goes.
 set -euo pipefail
-base=$1 db=$2 body=$3 out=$4 # Portal's base URL, its SQLite file, the hit's JSON body, where wrk's output goes
+base=$1 engine=$2 database=$3 body=$4 out=$5
 hits=${ACCOUNT_HITS:-20000}
 connections=${ACCOUNT_CONNECTIONS:-8} # one per wrk thread, see hits-accounting.lua
 seconds=${ACCOUNT_SECONDS:-120}
@@ -15,7 +18,12 @@ quota=$(( (hits + connections - 1) / connections ))
 cd "$(dirname "$0")/.."
 
 api_views() { curl -sf "$base/api/v1/hits" | jq -r .pageViewsTotal; }
-db_views() { sqlite3 -readonly "$db" 'SELECT COALESCE(SUM("PageViews"), 0) FROM "DailyHits";'; }
+sum='SELECT COALESCE(SUM("PageViews"), 0) FROM "DailyHits";'
+case "$engine" in
+  sqlite) db_views() { sqlite3 -readonly "$database" "$sum"; } ;;
+  postgres) db_views() { psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$database" -c "$sum"; } ;;
+  *) echo "the database engine must be sqlite or postgres" >&2; exit 2 ;;
+esac
 
 # Waits (at most 30 s) until the database holds everything the API counts: the counter has flushed.
 flushed() {
@@ -52,6 +60,7 @@ after_db=$(db_views)
 accepted=$(awk -F'\t' '$1 == "accepted" { print $2 }' "$out")
 other=$(awk -F'\t' '$1 == "other" { print $2 }' "$out")
 socket_errors=$(awk '/Socket errors:/ { gsub(/,/, ""); print $4 + $6 + $8 + $10 }' "$out")
+accepted=${accepted:-0} other=${other:-0} # no counts: wrk did not run to its end
 api_gain=$((after - before))
 db_gain=$((after_db - before_db))
 printf 'planned\t%s\naccepted\t%s\nother\t%s\nsocket_errors\t%s\napi_gain\t%s\ndb_gain\t%s\nconnections\t%s\nburners\t%s\nseconds\t%s\n' \

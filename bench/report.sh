@@ -112,6 +112,12 @@ echo
 changed=$(setting portal_changed); differs=$(setting limit_differs)
 echo "- Identical bytes: the limit's responses $([ -z "$differs" ] && echo "equal Portal's (status, headers but Date, Server and Age, body)" || echo "**differ** for: $differs")."
 echo "- Portal's responses after its GET load $([ -z "$changed" ] && echo "equal those captured before it" || echo "**changed** for: $changed")."
+# The traffic loads' answers by status (random.lua prints them): a hit answered other than 202 shows here.
+statuses=$(for f in "$raw"/wrk/*-traffic-*.txt; do
+  [ -e "$f" ] || continue
+  line=$(sed -n 's/^Statuses: //p' "$f"); [ -z "$line" ] || printf '%s %s; ' "$(basename "$f" .txt)" "$line"
+done)
+[ -z "$statuses" ] || echo "- Portal-traffic answers by status (reads 200, hits 202): ${statuses%; }."
 echo "- Portal logged $(setting portal_errors) error(s) (\`fail:\`/\`crit:\`) during the run, $(setting cold_errors) without its cache."
 echo "- Dataset: $(setting size) articles, $(setting directives) directives, settings with 14 links; database $(setting db_mb) MB, seeded in $(setting seed_seconds) s$([ "$(setting reused_database)" = yes ] && echo " by an earlier run (REUSE=1)")."
 echo "- Load average (1 min) before Portal's phase $(setting portal_load), the uncached one $(setting cold_load), the anchor's $(setting anchor_load), the limit's $(setting limit_load), at the end $(setting end_load)."

@@ -28,21 +28,24 @@ bảo vệ môi trường
 giảm nghèo
 phòng cháy
 tiếp công dân"}
-# Extra Portal arguments. By default the per-client limit on POST /hits (60 a minute per visitor and address) is off:
-# the bench measures what the counter can take, and 1,000 bench visitors from one address would mostly get 429.
+# Extra Portal arguments. By default the limits on POST /hits (600 a minute per address, 60 per visitor) are off —
+# PermitLimit=0 turns both off: the bench measures what the counter can take, and 1,000 bench visitors from one address
+# would mostly get 429.
 PORTAL_ARGS=${PORTAL_ARGS:---Hits:RateLimit:PermitLimit=0}
 REUSE=${REUSE:-0}               # 1: keep the database a previous run of this SIZE seeded (view counts will have grown)
 # A name for another report on the same SIZE, e.g. VARIANT=uncached PORTAL_ARGS="… --Cache:Enabled=false": its results go
 # to size-SIZE-VARIANT(.md) and it measures the database size-SIZE seeded (seeding it first if there is none).
 VARIANT=${VARIANT:-}
+# 1: only the hit-accounting check (build, seed or reuse, start Portal, checks/hits-accounting.sh, stop); no report.
+HITS_ONLY=${HITS_ONLY:-0}
 
 engine=""; [ "$DB" = sqlite ] || engine="-$DB"
 run_name="size-$SIZE$engine${VARIANT:+-$VARIANT}"
 raw="$PWD/bench/results/raw/$run_name"
 seeded="$PWD/bench/results/raw/size-$SIZE$engine" # the database, its seeding log and the targets it holds
 case "$DB" in
-  sqlite) db_args=(--Database:Path "$seeded/data/portal.db") ;;
-  postgres) db_args=(--Database:Provider Postgres "--Database:ConnectionString=$PG;Database=portal_bench_$SIZE") ;;
+  sqlite) database=$seeded/data/portal.db; db_args=(--Database:Path "$database") ;;
+  postgres) database="$PG;Database=portal_bench_$SIZE"; db_args=(--Database:Provider Postgres "--Database:ConnectionString=$database") ;;
   *) echo "DB must be sqlite or postgres" >&2; exit 1 ;;
 esac
 base="http://127.0.0.1:$PORT"
@@ -61,11 +64,17 @@ stop_server() {
 }
 trap stop_server EXIT
 
-ensure_wrk() {
-  command -v wrk >/dev/null && return 0
-  log "installing wrk from Debian"
+# Installs from Debian the tools the run needs that are missing: wrk, jq, curl, and the database's shell for the
+# hit-accounting check (sqlite3, or psql from postgresql-client).
+ensure_tools() {
+  local missing=() tool package
+  for tool in wrk:wrk jq:jq curl:curl "$([ "$DB" = sqlite ] && echo sqlite3:sqlite3 || echo psql:postgresql-client)"; do
+    command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
+  done
+  [ ${#missing[@]} -gt 0 ] || return 0
+  log "installing ${missing[*]} from Debian"
   local sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get install -y wrk >/dev/null 2>&1 || { $sudo apt-get update >/dev/null && $sudo apt-get install -y wrk >/dev/null; }
+  $sudo apt-get install -y "${missing[@]}" >/dev/null 2>&1 || { $sudo apt-get update >/dev/null && $sudo apt-get install -y "${missing[@]}" >/dev/null; }
 }
 
 # Starts one server (in its own folder, so it reads its own appsettings.json) and waits until it answers.
@@ -237,19 +246,25 @@ measure_random() { # server [names…]
 }
 
 # Hook for checks of a running Portal after its loads (e.g. accepted vs persisted hits): every executable
-# bench/checks/*.sh runs with BASE (Portal's URL), RAW (this run's folder) and DB set; what it prints (markdown) goes
-# under "Checks" in the report.
-run_checks() {
+# bench/checks/*.sh (or only those named) runs with BASE (Portal's URL), RAW (this run's folder), DB (sqlite or
+# postgres), DATABASE (the SQLite file or the Npgsql connection string) and HITS_BODY (a hit's JSON body) set; what it
+# prints (markdown) goes under "Checks" in the report. Returns 1 when a check failed.
+run_checks() { # [names…]
+  local failed=0
   : >"$raw/checks.md"
   for check in bench/checks/*.sh; do
     [ -x "$check" ] || continue
-    BASE=$base RAW=$raw DB=$DB "$check" >>"$raw/checks.md" 2>>"$raw/checks.log" || echo "- \`$check\` failed (see checks.log)" >>"$raw/checks.md"
+    [ $# -eq 0 ] || [[ " $* " == *" $(basename "$check" .sh) "* ]] || continue
+    log "check $(basename "$check" .sh)"
+    BASE=$base RAW=$raw DB=$DB DATABASE=$database HITS_BODY=$hits_body "$check" >>"$raw/checks.md" 2>>"$raw/checks.log" \
+      || { failed=1; echo "- \`$check\` exited non-zero (see checks.log)" >>"$raw/checks.md"; }
   done
+  return $failed
 }
 
 started=$(date +%s)
 commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/results' || echo ' (with uncommitted changes)') on $(git rev-parse --abbrev-ref HEAD)"
-ensure_wrk
+ensure_tools
 reuse=no
 if { [ "$REUSE" = 1 ] || [ -n "$VARIANT" ]; } && [ -s "$seeded/targets.txt" ] && [ -s "$seeded/targets/articles.tsv" ] \
   && { [ "$DB" != sqlite ] || [ -e "$seeded/data/portal.db" ]; }; then
@@ -264,7 +279,9 @@ else
 fi
 mkdir -p "$seeded/data" "$raw/wrk"
 log "building (Release)"
-for project in Portal.Api/Portal.Api.csproj bench/Portal.Bench.Seed/Portal.Bench.Seed.csproj bench/Portal.Bench.Limit/Portal.Bench.Limit.csproj bench/Portal.Bench.Anchor/Portal.Bench.Anchor.csproj; do
+projects=(Portal.Api/Portal.Api.csproj bench/Portal.Bench.Seed/Portal.Bench.Seed.csproj)
+[ "$HITS_ONLY" = 1 ] || projects+=(bench/Portal.Bench.Limit/Portal.Bench.Limit.csproj bench/Portal.Bench.Anchor/Portal.Bench.Anchor.csproj)
+for project in "${projects[@]}"; do
   "$dotnet" build "$project" -c Release -nologo -v q >>"$raw/build.log" 2>&1 || { tail -30 "$raw/build.log" >&2; exit 1; }
 done
 
@@ -290,6 +307,13 @@ log "Portal: waiting for a quiet machine (load < $QUIET_LOAD, at most $QUIET_WAI
 portal_load=$(wait_quiet)
 log "Portal: load average $portal_load"
 start_server portal "$portal_dir" Portal.Api.dll "${db_args[@]}" --Files:Root "$seeded/data/files" $PORTAL_ARGS
+if [ "$HITS_ONLY" = 1 ]; then
+  status=0
+  run_checks hits-accounting || status=$?
+  stop_server
+  cat "$raw/checks.md"
+  exit $status
+fi
 capture GET
 log "capturing the random loads' targets"
 capture_random
@@ -300,7 +324,7 @@ portal_changed=$(differences GET)
 measure_random portal traffic-10 traffic-1
 measure portal POST
 capture POST
-run_checks
+run_checks || true
 portal_rss=$(peak_rss_mb)
 portal_errors=$(grep -cE '^(fail|crit):' "$raw/portal.log" || true)
 stop_server
