@@ -34,7 +34,13 @@ internal static partial class ArticleMapper
     // Written with == and ?: rather than patterns: Mapperly inlines these into the SQL projection (an expression tree).
     private static ImageResponse? MapImage(ArticleImage? image) => image == null
         ? null
-        : new ImageResponse(image.MediaId, image.FileName, image.MediaId != null ? "/api/v1/media/" + image.MediaId : null, image.Caption, image.AltText);
+        : new ImageResponse(image.MediaId, image.FileName, MediaUrl(image.MediaId), image.Caption, image.AltText);
+
+    /// <summary>
+    /// The URL of an uploaded image, built in .NET (EF Core evaluates it in the final projection): concatenated in SQL, the
+    /// id would come out as the database stores it — upper case on SQLite — and differ from the URL the upload answered.
+    /// </summary>
+    internal static string? MediaUrl(Guid? mediaId) => mediaId == null ? null : "/api/v1/media/" + mediaId.Value.ToString("D");
 
     private static CategoryRef? MapCategory(Category? category) => category == null ? null : new CategoryRef(category.Id, category.Name, category.Slug);
 

@@ -43,7 +43,7 @@ internal static class ArticleRepresentation
                 .Select(a => new ArticleResponse(
                     a.Id, a.Slug, a.Title, a.Summary, a.BodyHtml, a.Author,
                     a.CoverImage == null ? null : new ImageResponse(
-                        a.CoverImage.MediaId, a.CoverImage.FileName, a.CoverImage.MediaId != null ? "/api/v1/media/" + a.CoverImage.MediaId : null, a.CoverImage.Caption, a.CoverImage.AltText),
+                        a.CoverImage.MediaId, a.CoverImage.FileName, ArticleMapper.MediaUrl(a.CoverImage.MediaId), a.CoverImage.Caption, a.CoverImage.AltText),
                     a.Category == null ? null : new CategoryRef(a.Category.Id, a.Category.Name, a.Category.Slug),
                     a.Tags.Select(t => t.Name).ToList(),
                     a.Status == ContentStatus.Published ? (a.PublishedAt > now ? PublicationState.Scheduled : PublicationState.Published)

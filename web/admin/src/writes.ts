@@ -21,7 +21,7 @@ async function versioned<T>(call: Promise<{ data?: T; error?: unknown; response:
 const ifMatch = (etag: string | undefined) => (etag ? { "If-Match": etag } : undefined);
 
 export const loadArticle = (id: string) =>
-  versioned(api.GET("/api/v1/articles/{idOrSlug}", { params: { path: { idOrSlug: id } } }));
+  versioned(api.GET("/api/v1/articles/{id}", { params: { path: { id } } }));
 
 /** PUT with If-Match when the article exists (id given), POST when it is new. */
 export const saveArticle = (id: string | undefined, command: Schema<"ArticleCommand">, etag: string | undefined) =>
@@ -43,5 +43,8 @@ export const saveDirective = (id: string | undefined, command: Schema<"Directive
 
 export const loadSettings = () => versioned(api.GET("/api/v1/settings"));
 
-export const saveSettings = (command: Schema<"SettingsCommand">, etag: string | undefined) =>
-  versioned(api.PUT("/api/v1/settings", { body: command, headers: ifMatch(etag) }));
+/** Settings always need If-Match (428 without): the ETag of the settings this form was read from. */
+export const saveSettings = (command: Schema<"SettingsCommand">, etag: string | undefined) => {
+  if (!etag) throw new Error("Settings must be read (with their ETag) before they are saved.");
+  return versioned(api.PUT("/api/v1/settings", { body: command, params: { header: { "If-Match": etag } } }));
+};

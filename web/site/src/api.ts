@@ -53,7 +53,7 @@ export class PortalApi {
   }
 
   async article(slug: string): Promise<Article | null> {
-    return orNull("GET /articles/{slug}", await this.client.GET("/api/v1/articles/{idOrSlug}", { params: { path: { idOrSlug: slug } } }));
+    return orNull("GET /articles/{slug}", await this.client.GET("/api/v1/articles/{id}", { params: { path: { id: slug } } }));
   }
 
   async directives(pageSize: number): Promise<DirectivePage> {

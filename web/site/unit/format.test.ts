@@ -47,6 +47,12 @@ test("the API's relative media and download URLs point at the API's origin; othe
     '<img src="http://127.0.0.1:5080/api/v1/media/1"><a href="http://127.0.0.1:5080/api/v1/directives/2/attachments/3">f</a><a href="//cdn.example/x">c</a><a href="https://a.vn/">a</a>');
 });
 
+test("an image without a file (the seeded figure keeps only its alt) shows its description, not a broken image", () => {
+  assert.equal(absolutiseHtml('<figure><img alt="Quang cảnh hội nghị"><figcaption>Hội nghị</figcaption></figure>', "http://h"),
+    '<figure><span class="image-missing">Quang cảnh hội nghị</span><figcaption>Hội nghị</figcaption></figure>');
+  assert.equal(absolutiseHtml('<img alt="a" src="/api/v1/media/1">', "http://h"), '<img alt="a" src="http://h/api/v1/media/1">');
+});
+
 test("a directive's address keeps the slashes of its number and escapes the rest", () => {
   assert.equal(directiveHref("211/KH-HU"), "/van-ban/211/KH-HU");
   assert.equal(directiveHref("28-CT/TW"), "/van-ban/28-CT/TW");

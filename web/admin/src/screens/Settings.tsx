@@ -19,7 +19,7 @@ const textLabels: Record<Text, string> = {
   republishNotice: "Ghi chú khi phát hành lại", linksTitle: "Tiêu đề mục liên kết",
 };
 
-function toForm(s: Schema<"SettingsResponse">): Settings {
+function toForm(s: Partial<Schema<"SettingsResponse">>): Settings {
   const text = Object.fromEntries((Object.keys(textLabels) as Text[]).map((k) => [k, s[k] ?? ""])) as Record<Text, string>;
   return {
     ...text,

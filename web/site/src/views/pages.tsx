@@ -7,7 +7,11 @@ import { directiveHref, type Frame, Layout } from "./layout.js";
 /** Turns the API's relative URLs in sanitised HTML (`src="/api/v1/media/…"`) into absolute ones on the API's origin. */
 export function absolutiseHtml(html: string, apiBase: string): string {
   const base = apiBase.replace(/\/+$/, "");
-  return html.replace(/\b(src|href)="\/(?!\/)/g, (_m, attr: string) => `${attr}="${base}/`);
+  return html
+    .replace(/\b(src|href)="\/(?!\/)/g, (_m, attr: string) => `${attr}="${base}/`)
+    // An image whose file was never captured (the seeded figure keeps only its alt text) would show as a broken
+    // image: its description is shown in its place, as the figure's text alternative.
+    .replace(/<img\b(?![^>]*\ssrc=)[^>]*?\balt="([^"]*)"[^>]*>/g, (_m, alt: string) => `<span class="image-missing">${alt}</span>`);
 }
 
 type ListItem = NonNullable<ArticlePage["items"]>[number];
