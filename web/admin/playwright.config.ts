@@ -11,7 +11,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  */
 const repo = path.resolve(here, "../..");
 const results = process.env.ADMIN_E2E_RESULTS ?? path.join(here, "test-results");
-const port = 5292;
+const port = Number(process.env.ADMIN_E2E_PORT ?? 5292);
 
 export default defineConfig({
   testDir: "tests",

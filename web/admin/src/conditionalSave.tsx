@@ -67,19 +67,26 @@ export function useConditionalSave<Item, Form extends object>(options: Condition
 
   const save = (values: Form, ifMatch: string | undefined) =>
     run(async () => {
-      try {
-        const saved = await write(values, ifMatch);
-        onSaved?.(saved);
-        if (!read && onCreated) return onCreated(saved.item);
-        show(saved);
-      } catch (error) {
-        if (error instanceof ProblemError && error.status === 412 && read) {
-          const current = await read();
-          setConflict({ theirs: toForm(current.item), etag: current.etag });
-          return;
+      const attempt = async (tag: string | undefined, retried: boolean): Promise<void> => {
+        try {
+          const saved = await write(values, tag);
+          onSaved?.(saved);
+          if (!read && onCreated) return onCreated(saved.item);
+          show(saved);
+        } catch (error) {
+          if (error instanceof ProblemError && error.status === 412 && read) {
+            const current = await read();
+            // The ETag covers the whole representation, view counts included: when nothing an editor can change
+            // moved since the form was read (only a counter did), the write is sent again against the new ETag.
+            const unchanged = item !== undefined && JSON.stringify(toForm(current.item)) === JSON.stringify(toForm(item));
+            if (unchanged && !retried) return attempt(current.etag, true);
+            setConflict({ theirs: toForm(current.item), etag: current.etag });
+            return;
+          }
+          throw error;
         }
-        throw error;
-      }
+      };
+      await attempt(ifMatch, false);
     });
 
   const refresh = async () => {

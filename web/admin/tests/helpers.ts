@@ -8,7 +8,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The bootstrap admin key scripts/serve-test-api.sh stores. */
 export const adminKey = process.env.PORTAL_TEST_ADMIN_KEY ?? "ptl_browser_tests_bootstrap_admin_key_0001";
-const api = "http://127.0.0.1:5292/api/v1";
+const api = `http://127.0.0.1:${process.env.ADMIN_E2E_PORT ?? 5292}/api/v1`;
 const shots = path.join(process.env.ADMIN_E2E_RESULTS ?? path.join(here, "..", "test-results"), "admin-screenshots");
 
 /** A call to the API as a test's own setup (JSON in, JSON out), with the admin key unless another is given. */
